@@ -1,0 +1,64 @@
+package com.marquee.booking.common.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the booking service lets operators tune, under the single {@code booking.*} prefix. */
+@ConfigMapping(prefix = "booking")
+public interface BookingConfig {
+
+    Holds holds();
+
+    Pricing pricing();
+
+    AutoConfirm autoConfirm();
+
+    interface Holds {
+        /** How long seats stay on hold after a booking is created. */
+        @WithDefault("10m")
+        Duration duration();
+
+        /** Most seats one booking may hold. */
+        @WithDefault("10")
+        int maxSeats();
+
+        /** How often the expiry job looks for holds that fell due ({@code off} disables it). */
+        @WithDefault("10s")
+        String sweepInterval();
+
+        /** Bookings the expiry job releases per transaction. */
+        @WithDefault("500")
+        int sweepBatchSize();
+
+        /** Most minutes one extend-hold call may add. */
+        @WithDefault("30")
+        int maxExtensionMinutes();
+
+        /** Minutes added by an extend-hold call that names none. */
+        @WithDefault("5")
+        int defaultExtensionMinutes();
+
+        /** A hold never lasts longer than this from the booking's creation, however often extended. */
+        @WithDefault("30m")
+        Duration maxTotal();
+    }
+
+    interface Pricing {
+        /** Seat price for showtimes that do not carry one. */
+        @WithDefault("10.00")
+        BigDecimal seatPrice();
+    }
+
+    interface AutoConfirm {
+        /** Complete pending bookings on their own (the Theatre UI has no payment step). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How long a booking stays pending before it is completed automatically. */
+        @WithDefault("3s")
+        Duration delay();
+    }
+}

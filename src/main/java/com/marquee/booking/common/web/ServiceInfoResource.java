@@ -1,0 +1,62 @@
+package com.marquee.booking.common.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What a person or a load balancer finds at the root. */
+@Path("/")
+@Tag(name = "Service")
+public class ServiceInfoResource {
+
+    private static final Map<String, Object> INFO;
+    private static final Map<String, String> HEALTH = Map.of("status", "healthy", "service", "booking-service");
+
+    static {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("service", "booking-service");
+        info.put("description", "Holds seats, takes payments and confirms movie tickets");
+        info.put("status", "running");
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("docs", "/docs");
+        links.put("openapi", "/q/openapi");
+        links.put("swagger_ui", "/q/swagger-ui");
+        links.put("health", "/health");
+        links.put("readiness", "/q/health/ready");
+        links.put("bookings", "/api/bookings");
+        links.put("showtimes", "/api/showtimes/{id}");
+        info.put("links", links);
+        INFO = Map.copyOf(info);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Service information with links to the docs")
+    public Map<String, Object> info() {
+        return INFO;
+    }
+
+    @GET
+    @Path("/health")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Liveness for simple probes; /q/health/ready also checks the database")
+    public Map<String, String> health() {
+        return HEALTH;
+    }
+
+    @GET
+    @Path("/docs")
+    @Operation(hidden = true)
+    public Response docs() {
+        return Response.seeOther(URI.create("/q/swagger-ui/")).build();
+    }
+}
