@@ -1,8 +1,19 @@
 package com.marquee.booking.common.json;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
 import jakarta.inject.Singleton;
 
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,6 +29,12 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
+
+    /** Last, so our Instant deserializer is registered after (and wins over) the Java time module's. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -41,8 +58,32 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                     .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert
                             : CoercionAction.Fail);
         }
+        // timestamps are ISO-8601 text only, not epoch numbers of unknown unit
+        mapper.registerModule(new SimpleModule("strict-instant").addDeserializer(Instant.class,
+                new IsoInstantDeserializer()));
         // hostile bodies (deep nesting, megabyte numbers) are refused before they cost anything
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxNumberLength(64).maxStringLength(16_384).build());
+    }
+
+    static final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
+
+        IsoInstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            String text = parser.getText().trim();
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                return (Instant) context.handleWeirdStringValue(Instant.class, text,
+                        "not an ISO-8601 timestamp with offset");
+            }
+        }
     }
 }

@@ -1,0 +1,7 @@
+package com.marquee.booking.common;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class HostileInputIT extends HostileInputTest {
+}
