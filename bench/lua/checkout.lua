@@ -35,7 +35,7 @@ function response(status, headers, body)
   if string.find(body, "Booking completed", 1, true) or string.find(body, '/complete"', 1, true) then
     kind = "complete"
   end
-  count(kind .. "_" .. status)
+  tally(kind .. "_" .. status)
   if status == 201 then
     local id = string.match(body, '"booking_id":(%d+)')
     table.insert(queue, id)

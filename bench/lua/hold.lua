@@ -28,7 +28,7 @@ function request()
 end
 
 function response(status, headers, body)
-  count(status)
+  tally(status)
   if status == 201 then
     table.insert(created, string.match(body, '"booking_id":(%d+)'))
   end

@@ -14,5 +14,5 @@ function request()
 end
 
 function response(status, headers, body)
-  count(status)
+  tally(status)
 end

@@ -9,7 +9,7 @@ end
 
 statuses = {}
 
-function count(key)
+function tally(key)
   statuses[key] = (statuses[key] or 0) + 1
 end
 

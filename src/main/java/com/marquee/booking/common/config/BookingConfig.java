@@ -16,6 +16,8 @@ public interface BookingConfig {
 
     AutoConfirm autoConfirm();
 
+    Db db();
+
     interface Holds {
         /** How long seats stay on hold after a booking is created. */
         @WithDefault("10m")
@@ -50,6 +52,20 @@ public interface BookingConfig {
         /** Seat price for showtimes that do not carry one. */
         @WithDefault("10.00")
         BigDecimal seatPrice();
+    }
+
+    interface Db {
+        /** Longest a request waits for a pooled connection before it gets a 503. */
+        @WithDefault("2s")
+        Duration acquireTimeout();
+
+        /** Longest a new connection to PostgreSQL may take to open. */
+        @WithDefault("3s")
+        Duration connectTimeout();
+
+        /** Requests that may queue for a connection at once; beyond that they get a 503 at once. */
+        @WithDefault("512")
+        int maxWaitQueue();
     }
 
     interface AutoConfirm {

@@ -3,10 +3,17 @@ package com.marquee.booking.common.problem;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
+import org.hibernate.JDBCException;
+import org.hibernate.exception.ConstraintViolationException;
+
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-/** Classifies database failures by their root cause, wherever Hibernate or Vert.x wrapped them. */
+/**
+ * Classifies database failures by SQLState, wherever Hibernate or Vert.x wrapped them: Hibernate
+ * Reactive turns a {@link PgException} into a {@link JDBCException} (LockTimeoutException,
+ * ConstraintViolationException, ...) that carries the SQLState but not always the original cause.
+ */
 public final class DatabaseFailures {
 
     private static final String ACTIVE_SEAT_INDEX = "booked_seats_active_uq";
@@ -16,20 +23,30 @@ public final class DatabaseFailures {
 
     /** The partial unique index caught a second active booking of a seat. */
     public static boolean isActiveSeatConflict(Throwable failure) {
-        PgException pg = find(failure, PgException.class);
-        return pg != null && "23505".equals(pg.getSqlState())
-                && (pg.getConstraint() == null || ACTIVE_SEAT_INDEX.equals(pg.getConstraint())
-                        || String.valueOf(pg.getErrorMessage()).contains(ACTIVE_SEAT_INDEX));
+        for (Throwable t = failure; t != null; t = next(t)) {
+            if (t instanceof ConstraintViolationException violation && "23505".equals(violation.getSQLState())) {
+                return violation.getConstraintName() == null || violation.getConstraintName().contains(ACTIVE_SEAT_INDEX)
+                        || String.valueOf(violation.getMessage()).contains(ACTIVE_SEAT_INDEX);
+            }
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return pg.getConstraint() == null || ACTIVE_SEAT_INDEX.equals(pg.getConstraint())
+                        || String.valueOf(pg.getErrorMessage()).contains(ACTIVE_SEAT_INDEX);
+            }
+        }
+        return false;
     }
 
     /** The database is down, restarting, overloaded or did not give us a connection or lock in time. */
     public static boolean isUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof ConnectException || t instanceof ClosedConnectionException
                     || t instanceof TimeoutException) {
                 return true;
             }
             if (t instanceof PgException pg && isTransient(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof JDBCException jdbc && isTransient(jdbc.getSQLState())) {
                 return true;
             }
             String name = t.getClass().getSimpleName();
@@ -56,12 +73,7 @@ public final class DatabaseFailures {
                 || sqlState.equals("40P01"); // deadlock
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+    private static Throwable next(Throwable t) {
+        return t.getCause() == t ? null : t.getCause();
     }
 }
