@@ -22,6 +22,13 @@ public final class DatabaseFailures {
                         || String.valueOf(pg.getErrorMessage()).contains(ACTIVE_SEAT_INDEX));
     }
 
+    /** A unique constraint or index named {@code constraint} refused a write. */
+    public static boolean isUniqueViolation(Throwable failure, String constraint) {
+        PgException pg = find(failure, PgException.class);
+        return pg != null && "23505".equals(pg.getSqlState()) && (constraint.equals(pg.getConstraint())
+                || String.valueOf(pg.getErrorMessage()).contains(constraint));
+    }
+
     /** The database is down, restarting, overloaded or did not give us a connection or lock in time. */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
