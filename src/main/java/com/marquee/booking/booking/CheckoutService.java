@@ -18,6 +18,7 @@ import com.marquee.booking.payment.PaymentStatus;
 import com.marquee.booking.payment.PaymentView;
 import com.marquee.booking.seat.BookedSeatRepository;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -125,8 +126,8 @@ public class CheckoutService {
                         : pay(booking, AUTO_CONFIRM, now));
     }
 
-    /** Bookings the auto-confirm job should complete now, oldest first. */
-    @WithTransaction
+    /** Bookings the auto-confirm job should complete now, oldest first (unlocked: each is locked when completed). */
+    @WithSession
     public Uni<List<Long>> autoConfirmDue(int limit) {
         Instant now = clock.instant();
         return bookings.findAutoConfirmDue(now.minus(config.autoConfirm().delay()), now, AUTO_CONFIRM, limit);
