@@ -27,9 +27,9 @@ function done(summary, latency, requests)
   local parts = {}
   for _, key in ipairs(keys) do table.insert(parts, string.format("%s=%d", key, totals[key])) end
   local seconds = summary.duration / 1e6
-  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f requests=%d errors=%d statuses=%s\n",
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.1f requests=%d errors=%d statuses=%s\n",
     summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-    latency:percentile(99) / 1000, summary.requests,
+    latency:percentile(99) / 1000, latency.max / 1000, summary.requests,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
     table.concat(parts, ",")))
   local file = os.getenv("BENCH_CREATED")

@@ -51,4 +51,38 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, Long> {
                 + " order by b.holdExpiryTime", BookingStatus.PENDING, now)
                 .project(Object[].class).page(Page.ofSize(limit)).list();
     }
+
+    /** The booking a payment pays for, as {@code [booking id, showtime id]}, read without a lock; null if none. */
+    public Uni<Object[]> findPaidBy(long paymentId) {
+        return find("select b.id, b.showtimeId from Booking b where b.paymentId = ?1", paymentId)
+                .project(Object[].class).firstResult();
+    }
+
+    /**
+     * Pending bookings made at or before {@code bookedBefore} whose hold still runs at {@code now}, oldest
+     * first, that the auto-confirm job has not already tried and been declined for; no lock.
+     */
+    public Uni<List<Long>> findAutoConfirmDue(Instant bookedBefore, Instant now, String autoConfirmActor,
+            int limit) {
+        return find("select b.id from Booking b where b.status = ?1 and b.bookingTime <= ?2"
+                + " and b.holdExpiryTime > ?3 and not exists (select 1 from Payment p where p.bookingId = b.id"
+                + " and p.createdBy = ?4) order by b.bookingTime, b.id",
+                BookingStatus.PENDING, bookedBefore, now, autoConfirmActor)
+                .project(Long.class).page(Page.ofSize(limit)).list();
+    }
+
+    /**
+     * Locks a booking for the auto-confirm job if it is still due (the conditions re-checked on the locked
+     * row); null if it is not, or if another transaction holds it (a checkout, a cancel, another instance).
+     */
+    public Uni<Booking> lockForAutoConfirm(long id, Instant bookedBefore, Instant now, String autoConfirmActor) {
+        return getSession().chain(session -> session.createNativeQuery(
+                "SELECT * FROM bookings b WHERE b.booking_id = :id AND b.status = 'pending'"
+                        + " AND b.booking_time <= :before AND b.hold_expiry_time > :now AND NOT b.is_deleted"
+                        + " AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = b.booking_id"
+                        + " AND p.created_by = :actor) FOR UPDATE OF b SKIP LOCKED",
+                Booking.class).setParameter("id", id).setParameter("before", bookedBefore)
+                .setParameter("now", now).setParameter("actor", autoConfirmActor).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
 }

@@ -10,19 +10,26 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestHeader;
 
 import com.marquee.booking.booking.api.BookingCreated;
 import com.marquee.booking.booking.api.BookingEnvelope;
 import com.marquee.booking.booking.api.BookingList;
+import com.marquee.booking.booking.api.ConfirmBookingRequest;
 import com.marquee.booking.booking.api.CreateBookingRequest;
 import com.marquee.booking.common.config.BookingConfig;
+import com.marquee.booking.common.idempotency.Idempotency;
 import com.marquee.booking.common.web.QueryParams;
 import com.marquee.booking.seat.ActiveSeat;
 import com.marquee.booking.seat.HoldCommand;
@@ -31,6 +38,7 @@ import com.marquee.booking.seat.SeatMapService;
 import com.marquee.booking.seat.SeatParser;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/bookings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,13 +50,17 @@ public class BookingResource {
 
     private final SeatHoldService holds;
     private final BookingService bookings;
+    private final CheckoutService checkout;
+    private final Idempotency idempotency;
     private final SeatMapService seatMaps;
     private final BookingConfig config;
 
-    public BookingResource(SeatHoldService holds, BookingService bookings, SeatMapService seatMaps,
-            BookingConfig config) {
+    public BookingResource(SeatHoldService holds, BookingService bookings, CheckoutService checkout,
+            Idempotency idempotency, SeatMapService seatMaps, BookingConfig config) {
         this.holds = holds;
         this.bookings = bookings;
+        this.checkout = checkout;
+        this.idempotency = idempotency;
         this.seatMaps = seatMaps;
         this.config = config;
     }
@@ -56,12 +68,18 @@ public class BookingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Hold seats for a new pending booking (all or nothing)")
-    public Uni<RestResponse<BookingCreated>> create(@Valid @NotNull CreateBookingRequest body) {
+    @APIResponse(responseCode = "201", description = "Booking created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BookingCreated.class)))
+    public Uni<Response> create(@Valid @NotNull CreateBookingRequest body,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest request) {
+        // invalid input is refused before the key is claimed: only the work's own answers are replayed
         HoldCommand command = new HoldCommand(body.userId(), body.showtimeId(),
                 SeatParser.parse(body.seats(), config.holds().maxSeats(), "seats"));
-        return holds.hold(command).map(view -> RestResponse.ResponseBuilder
-                .<BookingCreated> created(URI.create("/api/bookings/" + view.bookingId()))
-                .entity(BookingCreated.of(view)).build());
+        return idempotency.run(idempotencyKey, "create-booking", request.method().name(), request.path(), body,
+                () -> holds.hold(command).map(view -> Response
+                        .created(URI.create("/api/bookings/" + view.bookingId()))
+                        .entity(BookingCreated.of(view)).build()));
     }
 
     @GET
@@ -88,6 +106,31 @@ public class BookingResource {
     @Operation(summary = "Seats on hold or booked for a showtime (rows as integers)")
     public Uni<ActiveSeats> showtimeSeats(@RestPath long showtimeId) {
         return seatMaps.activeSeats(showtimeId).map(ActiveSeats::new);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Operation(summary = "Pay the amount due through the gateway and confirm the booking (402 if declined)")
+    @APIResponse(responseCode = "200", description = "Booking completed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BookingEnvelope.class)))
+    public Uni<Response> complete(@RestPath long id, @RestHeader(Idempotency.HEADER) String idempotencyKey,
+            @Context HttpServerRequest request) {
+        return idempotency.run(idempotencyKey, "complete-booking", request.method().name(), request.path(), null,
+                () -> checkout.complete(id).map(done -> {
+                    CheckoutService.Checkout paid = done.orThrow();
+                    return Response.ok(new BookingEnvelope("Booking completed", paid.booking(), paid.payment()))
+                            .build();
+                }));
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm the booking with a completed payment that covers the amount due")
+    public Uni<BookingEnvelope> confirm(@RestPath long id, @Valid @NotNull ConfirmBookingRequest body) {
+        return checkout.confirm(id, body.paymentId())
+                .map(view -> new BookingEnvelope("Booking confirmed", view, view.payment()));
     }
 
     @POST

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.marquee.booking.payment.PaymentRepository;
+import com.marquee.booking.payment.PaymentService;
 import com.marquee.booking.payment.PaymentStatus;
 import com.marquee.booking.seat.SeatHoldService;
 import com.marquee.booking.showtime.ShowtimeRepository;
@@ -22,15 +23,17 @@ public class BookingService {
     private final BookingRepository bookings;
     private final ShowtimeRepository showtimes;
     private final PaymentRepository payments;
+    private final PaymentService paymentService;
     private final SeatHoldService holds;
     private final BookingViews views;
     private final Clock clock;
 
     public BookingService(BookingRepository bookings, ShowtimeRepository showtimes, PaymentRepository payments,
-            SeatHoldService holds, BookingViews views, Clock clock) {
+            PaymentService paymentService, SeatHoldService holds, BookingViews views, Clock clock) {
         this.bookings = bookings;
         this.showtimes = showtimes;
         this.payments = payments;
+        this.paymentService = paymentService;
         this.holds = holds;
         this.views = views;
         this.clock = clock;
@@ -49,8 +52,8 @@ public class BookingService {
     }
 
     /**
-     * Cancels a pending or confirmed booking: seats released, a completed payment refunded. Locks the
-     * showtime before the booking, like every other writer of the showtime's seats.
+     * Cancels a pending or confirmed booking: seats released, a completed payment refunded through the
+     * gateway. Locks the showtime before the booking, like every other writer of the showtime's seats.
      */
     @WithTransaction
     public Uni<BookingView> cancel(long id) {
@@ -63,11 +66,11 @@ public class BookingService {
                         throw BookingStateConflict.alreadyCancelled(booking);
                     }
                     Uni<Void> refund = booking.paymentId == null ? Uni.createFrom().voidItem()
-                            : payments.findByIdForUpdate(booking.paymentId).invoke(payment -> {
-                                if (payment != null && payment.status == PaymentStatus.COMPLETED) {
-                                    payment.status = PaymentStatus.REFUNDED;
-                                }
-                            }).replaceWithVoid();
+                            : payments.findByIdForUpdate(booking.paymentId)
+                                    .chain(payment -> payment != null && payment.status == PaymentStatus.COMPLETED
+                                            ? paymentService.refundLocked(payment)
+                                            : Uni.createFrom().item(payment))
+                                    .replaceWithVoid();
                     return refund
                             .chain(() -> holds.release(booking, showtime, Booking.CANCELLED_BY_USER, now))
                             .chain(() -> payments.failPending(List.of(booking.id), "booking cancelled", now))

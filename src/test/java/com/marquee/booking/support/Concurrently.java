@@ -7,17 +7,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import io.restassured.RestAssured;
 
-/** Fires many requests at the same moment over real connections and collects every answer. */
+/** Fires real HTTP requests at the running app at the same moment (all threads wait on one latch). */
 public final class Concurrently {
-
-    public record Answer(int status, String body) {
-    }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
@@ -25,32 +25,87 @@ public final class Concurrently {
     private Concurrently() {
     }
 
-    /** POSTs {@code n} JSON bodies at once; returns answers in request order. */
-    public static List<Answer> post(String path, int n, IntFunction<String> body) {
-        List<HttpRequest> requests = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            requests.add(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.apply(i))).build());
+    public record Call(String method, String path, String jsonBody, String idempotencyKey) {
+
+        public static Call post(String path) {
+            return new Call("POST", path, null, null);
         }
-        return send(requests);
+
+        public static Call post(String path, String jsonBody) {
+            return new Call("POST", path, jsonBody, null);
+        }
+
+        public Call withKey(String key) {
+            return new Call(method, path, jsonBody, key);
+        }
     }
 
-    public static List<Answer> send(List<HttpRequest> requests) {
-        List<CompletableFuture<Answer>> answers = new ArrayList<>(requests.size());
-        for (HttpRequest request : requests) {
-            answers.add(CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .thenApply(r -> new Answer(r.statusCode(), r.body())));
+    public record Answer(int status, String body) {
+    }
+
+    /** POSTs {@code n} JSON bodies at once; returns answers in request order. */
+    public static List<Answer> post(String path, int n, IntFunction<String> body) {
+        List<Call> calls = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            calls.add(Call.post(path, body.apply(i)));
         }
+        return run(calls);
+    }
+
+    public static List<Answer> run(List<Call> calls) {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch start = new CountDownLatch(1);
         try {
-            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (Call call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return send(call);
+                }));
+            }
+            start.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> future : futures) {
+                answers.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
         } catch (Exception e) {
             throw new IllegalStateException("concurrent requests did not all finish", e);
+        } finally {
+            pool.shutdownNow();
         }
-        return answers.stream().map(CompletableFuture::join).toList();
+    }
+
+    public static List<Answer> times(int n, Call call) {
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add(call);
+        }
+        return run(calls);
+    }
+
+    public static Answer send(Call call) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(call.path()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (call.idempotencyKey() != null) {
+            request.header("Idempotency-Key", call.idempotencyKey());
+        }
+        if (call.jsonBody() != null) {
+            request.header("Content-Type", "application/json")
+                    .method(call.method(), HttpRequest.BodyPublishers.ofString(call.jsonBody()));
+        } else {
+            request.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
     }
 
     public static URI uri(String path) {
         return URI.create("http://localhost:" + RestAssured.port + path);
+    }
+
+    public static long count(List<Answer> answers, int status) {
+        return answers.stream().filter(a -> a.status() == status).count();
     }
 }

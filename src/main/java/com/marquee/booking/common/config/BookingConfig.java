@@ -18,6 +18,8 @@ public interface BookingConfig {
 
     Db db();
 
+    Idempotency idempotency();
+
     interface Holds {
         /** How long seats stay on hold after a booking is created. */
         @WithDefault("10m")
@@ -76,5 +78,34 @@ public interface BookingConfig {
         /** How long a booking stays pending before it is completed automatically. */
         @WithDefault("3s")
         Duration delay();
+
+        /** How often the auto-confirm job looks for due bookings ({@code off} disables the job). */
+        @WithDefault("1s")
+        String interval();
+
+        /** Most bookings one auto-confirm run completes (each in its own transaction). */
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    interface Idempotency {
+        /** How long an Idempotency-Key and the answer it replays are kept. */
+        @WithDefault("24h")
+        Duration ttl();
+
+        /**
+         * A key whose first request has not answered after this long is taken to be abandoned (its instance
+         * died) and may be claimed again; far above any request's run time (lock and statement timeouts).
+         */
+        @WithDefault("1m")
+        Duration inFlightTimeout();
+
+        /** How often expired keys are deleted ({@code off} disables the job). */
+        @WithDefault("1h")
+        String cleanupInterval();
+
+        /** Most expired keys deleted per transaction. */
+        @WithDefault("1000")
+        int cleanupBatchSize();
     }
 }

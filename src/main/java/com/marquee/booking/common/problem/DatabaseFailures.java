@@ -23,14 +23,19 @@ public final class DatabaseFailures {
 
     /** The partial unique index caught a second active booking of a seat. */
     public static boolean isActiveSeatConflict(Throwable failure) {
+        return isUniqueViolation(failure, ACTIVE_SEAT_INDEX);
+    }
+
+    /** A unique constraint or index named {@code constraint} refused a write. */
+    public static boolean isUniqueViolation(Throwable failure, String constraint) {
         for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof ConstraintViolationException violation && "23505".equals(violation.getSQLState())) {
-                return violation.getConstraintName() == null || violation.getConstraintName().contains(ACTIVE_SEAT_INDEX)
-                        || String.valueOf(violation.getMessage()).contains(ACTIVE_SEAT_INDEX);
+                return constraint.equals(violation.getConstraintName())
+                        || String.valueOf(violation.getMessage()).contains(constraint);
             }
             if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-                return pg.getConstraint() == null || ACTIVE_SEAT_INDEX.equals(pg.getConstraint())
-                        || String.valueOf(pg.getErrorMessage()).contains(ACTIVE_SEAT_INDEX);
+                return constraint.equals(pg.getConstraint())
+                        || String.valueOf(pg.getErrorMessage()).contains(constraint);
             }
         }
         return false;

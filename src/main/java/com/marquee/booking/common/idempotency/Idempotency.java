@@ -1,0 +1,175 @@
+package com.marquee.booking.common.idempotency;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.marquee.booking.common.problem.InvalidRequest;
+import com.marquee.booking.common.problem.Problem;
+import com.marquee.booking.common.problem.ProblemException;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Makes a POST safe to retry. With an {@code Idempotency-Key} the first request claims the key, does the
+ * work and keeps its answer (success or a 4xx problem) for {@code booking.idempotency.ttl}; a retry with
+ * the same key and request gets that answer again, byte for byte, without the work being redone (so a
+ * retried checkout never charges twice). The same key with another request is 422, a duplicate while the
+ * first still runs 409. A 5xx frees the key: the client should retry and the retry must do the work.
+ * Requests rejected before the work starts (invalid input) claim nothing.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    /** Set on replayed answers, so a client (or a test) can tell a replay from fresh work. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private static final Logger LOG = Logger.getLogger(Idempotency.class);
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final IdempotencyService service;
+    private final ObjectMapper json;
+
+    public Idempotency(IdempotencyService service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    /**
+     * Runs {@code work} once per key: {@code scope} names the endpoint, {@code method}/{@code path}/{@code body}
+     * the request (a body that differs only in key order or whitespace is the same request). Without a key it
+     * just runs the work.
+     */
+    public Uni<Response> run(String key, String scope, String method, String path, Object body,
+            Supplier<Uni<Response>> work) {
+        if (key == null) {
+            return work.get();
+        }
+        IdempotentCall call = new IdempotentCall(scope, checkKey(key), fingerprint(method, path, body), path);
+        return service.claim(call).chain(earlier -> {
+            if (earlier == null) {
+                return runClaimed(call, work);
+            }
+            if (!earlier.fingerprint.equals(call.fingerprint())) {
+                throw IdempotencyConflict.reused(call.key());
+            }
+            if (!earlier.isDone()) {
+                throw IdempotencyConflict.inFlight(call.key());
+            }
+            return Uni.createFrom().item(StoredResponse.of(earlier).toResponse(true));
+        });
+    }
+
+    private Uni<Response> runClaimed(IdempotentCall call, Supplier<Uni<Response>> work) {
+        return Uni.createFrom().<Response> deferred(work::get).onItemOrFailure().transformToUni((response, failure) -> {
+            StoredResponse answer;
+            if (failure == null) {
+                answer = stored(response);
+            } else if (failure instanceof ProblemException problem && problem.status() < 500) {
+                answer = stored(problem.toProblem(call.path()));
+            } else {
+                return service.release(call)
+                        .onFailure().invoke(e -> LOG.warnf("Could not free Idempotency-Key %s after a failure: %s",
+                                call.key(), e.toString()))
+                        .onFailure().recoverWithNull()
+                        .chain(() -> Uni.createFrom().failure(failure));
+            }
+            // the work is done: if its answer cannot be kept, the client still gets it (the claim then
+            // lapses after the in-flight timeout, and the domain's own state checks guard a late retry)
+            return service.recordAnswer(call, answer)
+                    .onFailure().invoke(e -> LOG.warnf("Could not keep the answer for Idempotency-Key %s: %s",
+                            call.key(), e.toString()))
+                    .onFailure().recoverWithNull()
+                    .map(ignored -> answer.toResponse(false));
+        });
+    }
+
+    private StoredResponse stored(Response response) {
+        Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+        return new StoredResponse(response.getStatus(), MediaType.APPLICATION_JSON,
+                location == null ? null : location.toString(), write(response.getEntity()));
+    }
+
+    private StoredResponse stored(Problem problem) {
+        return new StoredResponse(problem.status(), Problem.MEDIA_TYPE, null, write(problem));
+    }
+
+    private String write(Object entity) {
+        try {
+            return json.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Response cannot be written as JSON", e);
+        }
+    }
+
+    private static String checkKey(String key) {
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidRequest(HEADER, "must be 1 to " + MAX_KEY_LENGTH
+                    + " visible ASCII characters (a UUID is a good key)");
+        }
+        return key;
+    }
+
+    /** SHA-256 over method, path (without a trailing slash) and the body in a canonical form. */
+    String fingerprint(String method, String path, Object body) {
+        String normalizedPath = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        StringBuilder text = new StringBuilder(method).append(' ').append(normalizedPath).append('\n');
+        if (body != null) {
+            canonical(json.valueToTree(body), text);
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keys sorted, numbers by value ({@code 20.0} = {@code 20.00}): equal requests, equal text. */
+    private static void canonical(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            Map<String, JsonNode> sorted = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                sorted.put(field.getKey(), field.getValue());
+            }
+            out.append('{');
+            sorted.forEach((name, value) -> {
+                out.append(TextNode.valueOf(name)).append(':');
+                canonical(value, out);
+                out.append(',');
+            });
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            node.forEach(item -> {
+                canonical(item, out);
+                out.append(',');
+            });
+            out.append(']');
+        } else if (node.isNumber()) {
+            BigDecimal value = node.decimalValue();
+            out.append(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
+        } else {
+            out.append(node.toString());
+        }
+    }
+}

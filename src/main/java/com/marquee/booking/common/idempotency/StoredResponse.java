@@ -1,0 +1,25 @@
+package com.marquee.booking.common.idempotency;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/** An answer as it is kept and replayed: the same status, headers that matter and body bytes. */
+public record StoredResponse(int status, String contentType, String location, String body) {
+
+    static StoredResponse of(IdempotencyRecord record) {
+        return new StoredResponse(record.responseStatus, record.responseContentType, record.responseLocation,
+                record.responseBody);
+    }
+
+    Response toResponse(boolean replayed) {
+        Response.ResponseBuilder builder = Response.status(status).header(HttpHeaders.CONTENT_TYPE, contentType)
+                .entity(body);
+        if (location != null) {
+            builder.header(HttpHeaders.LOCATION, location);
+        }
+        if (replayed) {
+            builder.header(Idempotency.REPLAYED_HEADER, "true");
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,7 @@
+package com.marquee.booking.booking;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class CheckoutResourceIT extends CheckoutResourceTest {
+}

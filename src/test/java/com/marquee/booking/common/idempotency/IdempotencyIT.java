@@ -1,0 +1,7 @@
+package com.marquee.booking.common.idempotency;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class IdempotencyIT extends IdempotencyTest {
+}
