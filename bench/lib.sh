@@ -11,6 +11,8 @@ mkdir -p "$RESULTS"
 STAMP=${STAMP:-$(date -u +%Y%m%dT%H%M%SZ)}
 REPORT=${REPORT:-$RESULTS/$STAMP.txt}
 URL="http://127.0.0.1:$PORT"
+# the application to measure: this checkout's build, or another (BENCH_APP=/path/to/quarkus-run.jar)
+APP=${BENCH_APP:-$ROOT/target/quarkus-app/quarkus-run.jar}
 SERVICE_PID=
 
 say() { printf '%s\n' "$*" | tee -a "$REPORT"; }
@@ -38,13 +40,13 @@ fresh_database() {
 }
 
 build_if_needed() {
-  [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+  [ -f "$APP" ] || (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
 }
 
 # start_service [extra env assignments...]: runs the jar in the background, waits until ready
 start_service() {
   env DB_NAME="$DB" QUARKUS_HTTP_PORT="$PORT" BOOKING_HOLDS_SWEEP_INTERVAL=1s "$@" \
-    "$(java_bin)" ${BENCH_JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" \
+    "$(java_bin)" ${BENCH_JAVA_OPTS:-} -jar "$APP" \
     >> "$RESULTS/$STAMP-service.log" 2>&1 &
   SERVICE_PID=$!
   wait_ready 120

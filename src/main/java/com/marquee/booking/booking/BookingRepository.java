@@ -1,7 +1,6 @@
 package com.marquee.booking.booking;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,17 +31,6 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, Long> {
         var query = includeCancelled ? find("userId = ?1", newestFirst, userId)
                 : find("userId = ?1 and status <> ?2", newestFirst, userId, BookingStatus.CANCELLED);
         return query.range(offset, offset + limit - 1).list();
-    }
-
-    /**
-     * Locks those of {@code ids} that are still pending and due, skipping rows another transaction holds
-     * (a checkout in progress, another instance's sweep): they are that transaction's to decide.
-     */
-    public Uni<List<Booking>> lockDue(Collection<Long> ids, Instant now) {
-        return getSession().chain(session -> session.createNativeQuery(
-                "SELECT * FROM bookings WHERE booking_id IN (:ids) AND status = 'pending'"
-                        + " AND hold_expiry_time <= :now AND NOT is_deleted ORDER BY booking_id FOR UPDATE SKIP LOCKED",
-                Booking.class).setParameter("ids", ids).setParameter("now", now).getResultList());
     }
 
     /** Pending bookings whose hold fell due, oldest first; no lock (the caller locks and re-checks). */

@@ -9,7 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.CreationTimestamp;
@@ -23,8 +22,7 @@ import org.hibernate.annotations.UpdateTimestamp;
 public class BookedSeat {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "booked_seats_seq")
-    @SequenceGenerator(name = "booked_seats_seq", sequenceName = "booked_seats_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "booked_seat_id")
     public Long id;
 

@@ -45,12 +45,6 @@ public class BookedSeatRepository implements PanacheRepositoryBase<BookedSeat, L
                 SeatStatus.RELEASED, now, bookingId, ACTIVE);
     }
 
-    /** Releases the holds of several (expired) bookings. */
-    public Uni<Integer> releaseAll(Collection<Long> bookingIds, Instant now) {
-        return update("status = ?1, holdExpiryTime = null, updatedAt = ?2 where bookingId in ?3 and status = ?4",
-                SeatStatus.RELEASED, now, bookingIds, SeatStatus.ON_HOLD);
-    }
-
     /** Turns a booking's holds into booked seats. */
     public Uni<Integer> book(long bookingId, Instant now) {
         return update("status = ?1, holdExpiryTime = null, updatedAt = ?2 where bookingId = ?3 and status = ?4",

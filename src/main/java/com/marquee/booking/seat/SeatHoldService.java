@@ -1,14 +1,13 @@
 package com.marquee.booking.seat;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +31,7 @@ import com.marquee.booking.showtime.Showtime;
 import com.marquee.booking.showtime.ShowtimeNotFound;
 import com.marquee.booking.showtime.ShowtimeRepository;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -48,11 +48,16 @@ public class SeatHoldService {
     private final BookingRepository bookings;
     private final BookedSeatRepository seats;
     private final PaymentRepository payments;
+    private final FastHoldRepository fastHolds;
+    private final ExpiredHoldRepository expiredHolds;
     private final BookingConfig config;
     private final Clock clock;
 
     public SeatHoldService(ShowtimeRepository showtimes, BookingRepository bookings, BookedSeatRepository seats,
-            PaymentRepository payments, BookingConfig config, Clock clock) {
+            PaymentRepository payments, FastHoldRepository fastHolds, ExpiredHoldRepository expiredHolds,
+            BookingConfig config, Clock clock) {
+        this.expiredHolds = expiredHolds;
+        this.fastHolds = fastHolds;
         this.showtimes = showtimes;
         this.bookings = bookings;
         this.seats = seats;
@@ -61,9 +66,30 @@ public class SeatHoldService {
         this.clock = clock;
     }
 
-    /** Holds all requested seats for a new pending booking, or none of them. */
-    @WithTransaction
+    /**
+     * Holds all requested seats for a new pending booking, or none of them. The fast path does it in one
+     * statement; whenever it cannot (a seat taken, even by an expired hold; an unknown, started or too
+     * small showtime) it writes nothing and the careful path below decides, in its own transaction.
+     */
     public Uni<BookingView> hold(HoldCommand command) {
+        Instant now = clock.instant();
+        return fastHolds.tryHold(command, now, now.plus(config.holds().duration()))
+                .chain(fast -> fast != null ? Uni.createFrom().item(view(command, fast, now))
+                        : Panache.withTransaction(() -> holdCarefully(command)));
+    }
+
+    private static BookingView view(HoldCommand command, FastHoldRepository.FastHold fast, Instant now) {
+        List<SeatView> seatViews = command.seats().stream()
+                .map(seat -> new SeatView(seat.rowValue(), seat.col(), seat.row(), RowLabels.label(seat.row()),
+                        SeatStatus.ON_HOLD.wire(), fast.expiry(), fast.bookingId(), command.showtimeId()))
+                .toList();
+        BigDecimal amount = fast.pricePerSeat().multiply(BigDecimal.valueOf(seatViews.size()));
+        return new BookingView(fast.bookingId(), command.userId(), command.showtimeId(), BookingStatus.PENDING.wire(),
+                null, now, fast.expiry(), fast.pricePerSeat(), amount, seatViews, null, null, now, now);
+    }
+
+    /** Locks the showtime, then looks at every requested seat: explains refusals, expires stale holds. */
+    private Uni<BookingView> holdCarefully(HoldCommand command) {
         Instant now = clock.instant();
         return showtimes.findByIdForUpdate(command.showtimeId())
                 .onItem().ifNull().failWith(() -> new ShowtimeNotFound(command.showtimeId()))
@@ -125,23 +151,7 @@ public class SeatHoldService {
             SortedSet<Long> showtimeIds = due.stream().map(row -> (Long) row[1])
                     .collect(Collectors.toCollection(TreeSet::new));
             List<Long> bookingIds = due.stream().map(row -> (Long) row[0]).toList();
-            return showtimes.lockAll(showtimeIds)
-                    .chain(locked -> bookings.lockDue(bookingIds, now).chain(expired -> {
-                        if (expired.isEmpty()) {
-                            return Uni.createFrom().item(0);
-                        }
-                        Map<Long, Showtime> byId = locked.stream()
-                                .collect(Collectors.toMap(s -> s.id, Function.identity()));
-                        List<Long> ids = new ArrayList<>(expired.size());
-                        for (Booking booking : expired) {
-                            ids.add(booking.id);
-                            byId.get(booking.showtimeId).seatsBooked -= booking.seatCount;
-                            booking.cancel(Booking.CANCELLED_EXPIRED);
-                        }
-                        return seats.releaseAll(ids, now)
-                                .chain(() -> payments.failPending(ids, "hold expired", now))
-                                .map(ignored -> expired.size());
-                    }));
+            return showtimes.lockAll(showtimeIds).chain(() -> expiredHolds.expire(bookingIds, now));
         });
     }
 

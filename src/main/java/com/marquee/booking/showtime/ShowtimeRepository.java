@@ -1,7 +1,6 @@
 package com.marquee.booking.showtime;
 
 import java.util.Collection;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -32,7 +31,9 @@ public class ShowtimeRepository implements PanacheRepositoryBase<Showtime, Long>
     }
 
     /** Locks several showtimes in id order, the order every writer uses, so no two writers deadlock. */
-    public Uni<List<Showtime>> lockAll(Collection<Long> ids) {
-        return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    public Uni<Void> lockAll(Collection<Long> ids) {
+        return getSession().chain(session -> session.createNativeQuery(
+                "SELECT showtime_id FROM showtimes WHERE showtime_id IN (:ids) ORDER BY showtime_id FOR NO KEY UPDATE",
+                Long.class).setParameter("ids", ids).getResultList()).replaceWithVoid();
     }
 }

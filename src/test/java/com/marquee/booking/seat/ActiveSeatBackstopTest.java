@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /**
- * Even a writer that ignores the showtime lock cannot double-book: the partial unique index stops the
+ * Even a writer that ignores the showtime lock cannot double-book: the active-seat unique index stops the
  * second insert, and the client sees a 409, never a 500.
  */
 @QuarkusTest
