@@ -48,7 +48,7 @@ public class AutoConfirmJob {
         if (!config.autoConfirm().enabled()) {
             return Uni.createFrom().item(0);
         }
-        return checkout.autoConfirmDue(config.autoConfirm().batchSize()).chain(ids -> completeEach(ids, 0, 0));
+        return JobSteps.bounded(checkout.autoConfirmDue(config.autoConfirm().batchSize())).chain(ids -> completeEach(ids, 0, 0));
     }
 
     private Uni<Integer> completeEach(List<Long> ids, int index, int confirmed) {
@@ -56,7 +56,7 @@ public class AutoConfirmJob {
             return Uni.createFrom().item(confirmed);
         }
         long bookingId = ids.get(index);
-        return checkout.autoComplete(bookingId)
+        return JobSteps.bounded(checkout.autoComplete(bookingId))
                 .map(result -> {
                     if (result != null && !result.approved()) {
                         LOG.infof("Auto-confirm of booking %d declined: %s", bookingId,

@@ -45,7 +45,7 @@ public class HoldExpiryJob {
 
     private Uni<Integer> sweepFrom(int releasedSoFar) {
         int batch = config.holds().sweepBatchSize();
-        return holds.expireDue(batch).chain(released -> released < batch
+        return JobSteps.bounded(holds.expireDue(batch)).chain(released -> released < batch
                 ? Uni.createFrom().item(releasedSoFar + released)
                 : sweepFrom(releasedSoFar + released));
     }

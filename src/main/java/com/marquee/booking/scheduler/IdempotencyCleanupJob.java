@@ -42,7 +42,7 @@ public class IdempotencyCleanupJob {
 
     private Uni<Integer> purgeFrom(int deletedSoFar) {
         int batch = config.idempotency().cleanupBatchSize();
-        return idempotency.purgeExpired(batch).chain(deleted -> deleted < batch
+        return JobSteps.bounded(idempotency.purgeExpired(batch)).chain(deleted -> deleted < batch
                 ? Uni.createFrom().item(deletedSoFar + deleted)
                 : purgeFrom(deletedSoFar + deleted));
     }

@@ -1,6 +1,8 @@
 package com.marquee.booking.common.problem;
 
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 
 import org.hibernate.JDBCException;
@@ -44,8 +46,8 @@ public final class DatabaseFailures {
     /** The database is down, restarting, overloaded or did not give us a connection or lock in time. */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = next(t)) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException
-                    || t instanceof TimeoutException) {
+            if (t instanceof ConnectException || t instanceof SocketException || t instanceof ClosedChannelException
+                    || t instanceof ClosedConnectionException || t instanceof TimeoutException) {
                 return true;
             }
             if (t instanceof PgException pg && isTransient(pg.getSqlState())) {

@@ -1,6 +1,7 @@
 package com.marquee.booking.common.problem;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +35,10 @@ import io.vertx.core.http.HttpServerRequest;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** An outage fails every request: log it once in a while with a count, not once per request. */
+    private final RateLimitedLog outageLog = new RateLimitedLog(LOG, Duration.ofSeconds(10),
+            "Database unavailable (%d request(s) answered 503 in the last interval): %s");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -143,7 +148,7 @@ public class ProblemMappers {
                     .toProblem(request.path()));
         }
         if (DatabaseFailures.isUnavailable(e)) {
-            LOG.warnf("Database unavailable for %s %s: %s", request.method(), request.path(), e.toString());
+            outageLog.warn(e);
             return respond(new ServiceUnavailable("The booking database is unavailable; try again shortly")
                     .toProblem(request.path()));
         }
