@@ -23,10 +23,10 @@ import com.marquee.booking.booking.api.BookingEnvelope;
 import com.marquee.booking.booking.api.BookingList;
 import com.marquee.booking.booking.api.CreateBookingRequest;
 import com.marquee.booking.common.config.BookingConfig;
+import com.marquee.booking.common.metrics.BookingMetrics;
 import com.marquee.booking.common.web.QueryParams;
 import com.marquee.booking.seat.ActiveSeat;
 import com.marquee.booking.seat.HoldCommand;
-import com.marquee.booking.seat.SeatHoldService;
 import com.marquee.booking.seat.SeatMapService;
 import com.marquee.booking.seat.SeatParser;
 
@@ -40,16 +40,20 @@ public class BookingResource {
     public record ActiveSeats(List<ActiveSeat> seats) {
     }
 
-    private final SeatHoldService holds;
+    private final BookingCreation creation;
     private final BookingService bookings;
     private final SeatMapService seatMaps;
+    private final MovieDetails movies;
+    private final BookingMetrics metrics;
     private final BookingConfig config;
 
-    public BookingResource(SeatHoldService holds, BookingService bookings, SeatMapService seatMaps,
-            BookingConfig config) {
-        this.holds = holds;
+    public BookingResource(BookingCreation creation, BookingService bookings, SeatMapService seatMaps,
+            MovieDetails movies, BookingMetrics metrics, BookingConfig config) {
+        this.creation = creation;
         this.bookings = bookings;
         this.seatMaps = seatMaps;
+        this.movies = movies;
+        this.metrics = metrics;
         this.config = config;
     }
 
@@ -59,7 +63,7 @@ public class BookingResource {
     public Uni<RestResponse<BookingCreated>> create(@Valid @NotNull CreateBookingRequest body) {
         HoldCommand command = new HoldCommand(body.userId(), body.showtimeId(),
                 SeatParser.parse(body.seats(), config.holds().maxSeats(), "seats"));
-        return holds.hold(command).map(view -> RestResponse.ResponseBuilder
+        return creation.create(command).map(view -> RestResponse.ResponseBuilder
                 .<BookingCreated> created(URI.create("/api/bookings/" + view.bookingId()))
                 .entity(BookingCreated.of(view)).build());
     }
@@ -68,7 +72,7 @@ public class BookingResource {
     @Path("/{id}")
     @Operation(summary = "One booking with its seats and payment")
     public Uni<BookingEnvelope> get(@RestPath long id) {
-        return bookings.get(id).map(BookingEnvelope::of);
+        return bookings.get(id).chain(movies::add).map(BookingEnvelope::of);
     }
 
     @GET
@@ -79,7 +83,7 @@ public class BookingResource {
         boolean cancelled = QueryParams.booleanParam("include_cancelled", includeCancelled, false);
         int pageSize = QueryParams.intParam("limit", limit, 50, 1, 200);
         int skip = QueryParams.intParam("offset", offset, 0, 0, 1_000_000);
-        return bookings.listForUser(userId, cancelled, pageSize, skip)
+        return bookings.listForUser(userId, cancelled, pageSize, skip).chain(movies::add)
                 .map(list -> new BookingList(list, pageSize, skip));
     }
 
@@ -94,6 +98,9 @@ public class BookingResource {
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a booking: seats released, a completed payment refunded")
     public Uni<BookingEnvelope> cancel(@RestPath long id) {
-        return bookings.cancel(id).map(view -> BookingEnvelope.of("Booking cancelled", view));
+        return bookings.cancel(id)
+                .invoke(() -> metrics.bookingCancelled(Booking.CANCELLED_BY_USER))
+                .chain(movies::add)
+                .map(view -> BookingEnvelope.of("Booking cancelled", view));
     }
 }

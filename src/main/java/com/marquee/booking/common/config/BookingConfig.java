@@ -16,6 +16,12 @@ public interface BookingConfig {
 
     AutoConfirm autoConfirm();
 
+    Theatre theatre();
+
+    Movies movies();
+
+    Users users();
+
     interface Holds {
         /** How long seats stay on hold after a booking is created. */
         @WithDefault("10m")
@@ -60,5 +66,37 @@ public interface BookingConfig {
         /** How long a booking stays pending before it is completed automatically. */
         @WithDefault("3s")
         Duration delay();
+    }
+
+    /** The Theatre Service ({@code quarkus.rest-client.theatre-service.url}); without a URL the local table rules. */
+    interface Theatre {
+        /**
+         * A showtime copied from the Theatre Service is fetched again on first use after this long; while
+         * the Theatre Service is down the older copy keeps serving.
+         */
+        @WithDefault("5m")
+        Duration refreshAfter();
+    }
+
+    /** The Movie Service ({@code quarkus.rest-client.movie-service.url}): names shown on bookings. */
+    interface Movies {
+        /** How long a movie name (or the Movie Service's "no such movie") is reused without asking again. */
+        @WithDefault("30m")
+        Duration cacheTtl();
+
+        /** Most movie names kept in memory; the cache starts over when it is full. */
+        @WithDefault("10000")
+        int cacheSize();
+    }
+
+    /** The User Service ({@code quarkus.rest-client.user-service.url}): who may book. */
+    interface Users {
+        /** How long a user the User Service confirmed is trusted without asking again. */
+        @WithDefault("10m")
+        Duration cacheTtl();
+
+        /** Most confirmed users kept in memory; the cache starts over when it is full. */
+        @WithDefault("100000")
+        int cacheSize();
     }
 }

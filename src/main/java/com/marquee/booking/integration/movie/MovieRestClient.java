@@ -1,0 +1,30 @@
+package com.marquee.booking.integration.movie;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marquee.booking.integration.UpstreamJson;
+
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
+import io.smallrye.mutiny.Uni;
+
+/** The Movie Service's HTTP API, as far as bookings need it. */
+@RegisterRestClient(configKey = "movie-service")
+@Produces(MediaType.APPLICATION_JSON)
+interface MovieRestClient {
+
+    @GET
+    @Path("/movies/{id}")
+    Uni<MovieDto> movie(@RestPath long id);
+
+    @ClientObjectMapper
+    static ObjectMapper objectMapper(ObjectMapper defaultMapper) {
+        return UpstreamJson.lenient(defaultMapper);
+    }
+}
