@@ -13,7 +13,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class UpstreamProfile implements QuarkusTestProfile {
 
-    public static final long TIMEOUT_MILLIS = 400;
+    /** Short, but long enough for a cold app's first call (building the client) on a busy machine. */
+    public static final long TIMEOUT_MILLIS = 1000;
     public static final long CIRCUIT_DELAY_MILLIS = 1000;
 
     @Override
