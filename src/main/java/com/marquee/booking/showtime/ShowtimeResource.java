@@ -53,6 +53,8 @@ public class ShowtimeResource {
     public record AvailabilityRequest(JsonNode seats) {
     }
 
+    // read with ObjectMapper.readValue, not as a JAX-RS body, so a native build does not see it on its own
+    @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ExtendHoldRequest(Integer additionalMinutes) {
     }

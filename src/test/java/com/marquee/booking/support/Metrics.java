@@ -2,7 +2,7 @@ package com.marquee.booking.support;
 
 import static io.restassured.RestAssured.given;
 
-/** Reads one sample from {@code /q/metrics} (Prometheus text), as a scraper would. */
+/** Reads one sample from {@code /q/metrics} in the Prometheus text format, as a scraper would. */
 public final class Metrics {
 
     private Metrics() {
@@ -13,7 +13,7 @@ public final class Metrics {
      * (e.g. {@code "service", "theatre"}); 0 if there is none yet.
      */
     public static double value(String name, String... labelPairs) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
         for (String line : text.split("\n")) {
             if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
                 continue;
