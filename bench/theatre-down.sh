@@ -7,8 +7,8 @@
 #   no copy      a showtime never fetched: 503 (the Theatre Service is needed)
 #   stored copy  a showtime fetched earlier and past booking.theatre.refresh-after: 201 from the copy
 #
-# Each phase prints the first request (the circuit still closed: attempts, backoff, timeouts) and the
-# median of the following ones (the circuit open after a few failures: the Theatre Service is not
+# Each line prints its first request (the circuit closed, or half-open after its delay: attempts,
+# backoff, timeouts) and the median of the following ones (the circuit open: the Theatre Service is not
 # called at all).
 #
 # Environment: RUNS per phase (default 7), PORT (default 15003), STUB_PORT (default 15080), JAVA, and
@@ -69,10 +69,9 @@ stop_stub() {
 }
 
 seat=0
-# prints "<status> <milliseconds>"
+# book SHOWTIME SEAT_NUMBER: prints "<status> <milliseconds>"
 book() {
-  seat=$((seat + 1))
-  local row=$(( (seat - 1) / 20 + 1 )) col=$(( (seat - 1) % 20 + 1 ))
+  local row=$(( ($2 - 1) / 20 + 1 )) col=$(( ($2 - 1) % 20 + 1 ))
   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' \
     -d "{\"user_id\": 1, \"showtime_id\": $1, \"seats\": [{\"row\": $row, \"col\": $col}]}" \
     "http://127.0.0.1:$PORT/api/bookings/" | awk '{printf "%s %d\n", $1, $2 * 1000}'
@@ -85,10 +84,12 @@ median() {
 # phase LABEL SHOWTIME_ID_FUNCTION: first request, then the median of RUNS-1 more
 phase() {
   local label=$1 next=$2
-  read -r first_status first_ms < <(book "$($next)")
+  seat=$((seat + 1))
+  read -r first_status first_ms < <(book "$($next)" "$seat")
   local times=() statuses=()
   for _ in $(seq 2 "$RUNS"); do
-    read -r s ms < <(book "$($next)")
+    seat=$((seat + 1))
+    read -r s ms < <(book "$($next)" "$seat")
     times+=("$ms"); statuses+=("$s")
   done
   printf '  %-34s first: %s in %5s ms | then: %s, median %4s ms (%s)\n' "$label" "$first_status" "$first_ms" \
@@ -113,15 +114,16 @@ until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do sleep 0.
 curl -fs -o /dev/null "http://127.0.0.1:$PORT/api/showtimes/$STORED"
 "${PSQL[@]}" -c "UPDATE showtimes SET refreshed_at = now() - interval '1 day' WHERE showtime_id = $STORED"
 # warm up the booking path on another showtime so the first timings are not class loading
-for _ in 1 2 3; do book "$((base + 999))" >/dev/null; done
+for n in 1 2 3; do book "$((base + 999))" "$n" >/dev/null; done
 
 echo "booking latency while the Theatre Service is down ($RUNS requests per line; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 stop_stub
-echo " Theatre Service gone (connection refused):"
+echo " Theatre Service gone (connection refused); first line: circuit closed, then half-open after its 10 s delay:"
 phase "no copy -> 503" new_showtime
+sleep 11
 phase "stored copy -> 201" stored_showtime
 
-echo " Theatre Service hanging (after the circuit's 10 s delay):"
+echo " Theatre Service hanging (slower than the 1 s timeout); circuit half-open for each first request:"
 start_stub hang
 sleep 11
 phase "stored copy -> 201" stored_showtime

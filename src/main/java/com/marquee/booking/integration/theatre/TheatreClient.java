@@ -53,10 +53,10 @@ public class TheatreClient {
         return enabled;
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = { UpstreamFailure.class,
+    @Timeout(value = 1000, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, maxDuration = 2500, retryOn = { UpstreamFailure.class,
             TimeoutException.class })
-    @ExponentialBackoff(factor = 2, maxDelay = 400)
+    @ExponentialBackoff(factor = 2, maxDelay = 200)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
             skipOn = ShowtimeNotFound.class)
     @Fallback(fallbackMethod = "unavailable", skipOn = ShowtimeNotFound.class)

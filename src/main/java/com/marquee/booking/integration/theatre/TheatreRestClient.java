@@ -1,5 +1,6 @@
 package com.marquee.booking.integration.theatre;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +16,8 @@ import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import io.smallrye.mutiny.Uni;
 
 /** The Theatre Service's HTTP API, as far as bookings need it. */
+// dependent, not the default application scope: its client proxy would build a second HTTP client
+@Dependent
 @RegisterRestClient(configKey = "theatre-service")
 @Produces(MediaType.APPLICATION_JSON)
 interface TheatreRestClient {
