@@ -24,12 +24,13 @@ run_wrk() { # script connections seconds -> prints the RESULT line
 
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
-pgbench_ceiling() { # connections seconds -> tps
+pgbench_ceiling() { # connections seconds -> sets TPS (not run in a subshell: showtimes must advance next_base)
   showtimes 400 20 30
   psqlq -c "CREATE SEQUENCE IF NOT EXISTS bench_k; SELECT setval('bench_k', 1, false)" >/dev/null
   pgbench "${PGARGS[@]}" -n -c "$1" -j "$THREADS" -T "$2" -M prepared \
     -D st_base="$ST_BASE" -D st_count="$ST_COUNT" -D cols="$ST_COLS" \
-    -f "$BENCH_DIR/sql/${BENCH_PGBENCH_SCRIPT:-hold_txn.sql}" "$DB" 2>&1 | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1
+    -f "$BENCH_DIR/sql/${BENCH_PGBENCH_SCRIPT:-hold_txn.sql}" "$DB" > "$RESULTS/$STAMP-pgbench.txt" 2>&1
+  TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RESULTS/$STAMP-pgbench.txt" | head -n 1)
 }
 
 scenario_hold() {
@@ -45,9 +46,9 @@ scenario_hold() {
   done
   invariants || FAILED=1
   [ -n "$line32" ] || return 0
-  local tps; tps=$(pgbench_ceiling 32 "$DURATION")
-  say "  pgbench ceiling (the hold transaction's SQL, c=32): tps=$tps"
-  say "  RATIO service/pgbench at c=32: $(awk -v a="$(field rps "$line32")" -v b="$tps" 'BEGIN{printf "%.2f", a/b}') (target >= 0.70); p99 $(field p99_ms "$line32") ms (target < 50)"
+  pgbench_ceiling 32 "$DURATION"
+  say "  pgbench ceiling (the hold transaction's SQL, c=32): tps=$TPS"
+  say "  RATIO service/pgbench at c=32: $(awk -v a="$(field rps "$line32")" -v b="$TPS" 'BEGIN{printf "%.2f", a/b}') (target >= 0.70); p99 $(field p99_ms "$line32") ms (target < 50)"
 }
 
 scenario_flash_sale() {

@@ -30,10 +30,10 @@ import com.marquee.booking.booking.api.ConfirmBookingRequest;
 import com.marquee.booking.booking.api.CreateBookingRequest;
 import com.marquee.booking.common.config.BookingConfig;
 import com.marquee.booking.common.idempotency.Idempotency;
+import com.marquee.booking.common.metrics.BookingMetrics;
 import com.marquee.booking.common.web.QueryParams;
 import com.marquee.booking.seat.ActiveSeat;
 import com.marquee.booking.seat.HoldCommand;
-import com.marquee.booking.seat.SeatHoldService;
 import com.marquee.booking.seat.SeatMapService;
 import com.marquee.booking.seat.SeatParser;
 
@@ -48,20 +48,25 @@ public class BookingResource {
     public record ActiveSeats(List<ActiveSeat> seats) {
     }
 
-    private final SeatHoldService holds;
+    private final BookingCreation creation;
     private final BookingService bookings;
     private final CheckoutService checkout;
     private final Idempotency idempotency;
     private final SeatMapService seatMaps;
+    private final MovieDetails movies;
+    private final BookingMetrics metrics;
     private final BookingConfig config;
 
-    public BookingResource(SeatHoldService holds, BookingService bookings, CheckoutService checkout,
-            Idempotency idempotency, SeatMapService seatMaps, BookingConfig config) {
-        this.holds = holds;
+    public BookingResource(BookingCreation creation, BookingService bookings, CheckoutService checkout,
+            Idempotency idempotency, SeatMapService seatMaps, MovieDetails movies, BookingMetrics metrics,
+            BookingConfig config) {
+        this.creation = creation;
         this.bookings = bookings;
         this.checkout = checkout;
         this.idempotency = idempotency;
         this.seatMaps = seatMaps;
+        this.movies = movies;
+        this.metrics = metrics;
         this.config = config;
     }
 
@@ -77,7 +82,7 @@ public class BookingResource {
         HoldCommand command = new HoldCommand(body.userId(), body.showtimeId(),
                 SeatParser.parse(body.seats(), config.holds().maxSeats(), "seats"));
         return idempotency.run(idempotencyKey, "create-booking", request.method().name(), request.path(), body,
-                () -> holds.hold(command).map(view -> Response
+                () -> creation.create(command).map(view -> Response
                         .created(URI.create("/api/bookings/" + view.bookingId()))
                         .entity(BookingCreated.of(view)).build()));
     }
@@ -86,7 +91,7 @@ public class BookingResource {
     @Path("/{id}")
     @Operation(summary = "One booking with its seats and payment")
     public Uni<BookingEnvelope> get(@RestPath long id) {
-        return bookings.get(id).map(BookingEnvelope::of);
+        return bookings.get(id).chain(movies::add).map(BookingEnvelope::of);
     }
 
     @GET
@@ -97,7 +102,7 @@ public class BookingResource {
         boolean cancelled = QueryParams.booleanParam("include_cancelled", includeCancelled, false);
         int pageSize = QueryParams.intParam("limit", limit, 50, 1, 200);
         int skip = QueryParams.intParam("offset", offset, 0, 0, 1_000_000);
-        return bookings.listForUser(userId, cancelled, pageSize, skip)
+        return bookings.listForUser(userId, cancelled, pageSize, skip).chain(movies::add)
                 .map(list -> new BookingList(list, pageSize, skip));
     }
 
@@ -117,7 +122,7 @@ public class BookingResource {
     public Uni<Response> complete(@RestPath long id, @RestHeader(Idempotency.HEADER) String idempotencyKey,
             @Context HttpServerRequest request) {
         return idempotency.run(idempotencyKey, "complete-booking", request.method().name(), request.path(), null,
-                () -> checkout.complete(id).map(done -> {
+                () -> checkout.complete(id).invoke(this::count).map(done -> {
                     CheckoutService.Checkout paid = done.orThrow();
                     return Response.ok(new BookingEnvelope("Booking completed", paid.booking(), paid.payment()))
                             .build();
@@ -130,13 +135,25 @@ public class BookingResource {
     @Operation(summary = "Confirm the booking with a completed payment that covers the amount due")
     public Uni<BookingEnvelope> confirm(@RestPath long id, @Valid @NotNull ConfirmBookingRequest body) {
         return checkout.confirm(id, body.paymentId())
+                .invoke(metrics::bookingConfirmed)
                 .map(view -> new BookingEnvelope("Booking confirmed", view, view.payment()));
+    }
+
+    /** Counted once the checkout's transaction committed, declines included. */
+    private void count(CheckoutService.Checkout done) {
+        metrics.payment(done.approved() ? "completed" : "declined");
+        if (done.approved()) {
+            metrics.bookingConfirmed();
+        }
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a booking: seats released, a completed payment refunded")
     public Uni<BookingEnvelope> cancel(@RestPath long id) {
-        return bookings.cancel(id).map(view -> BookingEnvelope.of("Booking cancelled", view));
+        return bookings.cancel(id)
+                .invoke(() -> metrics.bookingCancelled(Booking.CANCELLED_BY_USER))
+                .chain(movies::add)
+                .map(view -> BookingEnvelope.of("Booking cancelled", view));
     }
 }

@@ -73,7 +73,7 @@ public class BookingService {
                                     .replaceWithVoid();
                     return refund
                             .chain(() -> holds.release(booking, showtime, Booking.CANCELLED_BY_USER, now))
-                            .chain(() -> payments.failPending(List.of(booking.id), "booking cancelled", now))
+                            .chain(() -> payments.failPending(booking.id, "booking cancelled", now))
                             .chain(() -> bookings.flush())
                             .chain(() -> views.of(booking));
                 }));

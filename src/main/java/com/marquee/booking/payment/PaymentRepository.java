@@ -20,14 +20,17 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, Long> {
     }
 
     /** A booking that ends unpaid fails the payments still pending for it. */
-    public Uni<Integer> failPending(Collection<Long> bookingIds, String reason, Instant now) {
-        return update("status = ?1, failureReason = ?2, updatedAt = ?3 where bookingId in ?4 and status = ?5",
-                PaymentStatus.FAILED, reason, now, bookingIds, PaymentStatus.PENDING);
+    public Uni<Integer> failPending(long bookingId, String reason, Instant now) {
+        return update("status = ?1, failureReason = ?2, updatedAt = ?3 where bookingId = ?4 and status = ?5",
+                PaymentStatus.FAILED, reason, now, bookingId, PaymentStatus.PENDING);
     }
 
     public Uni<List<Payment>> findByIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
+        }
+        if (ids.size() == 1) {
+            return findById(ids.iterator().next()).map(found -> found == null ? List.of() : List.of(found));
         }
         return list("id in ?1", ids);
     }

@@ -21,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
+import com.marquee.booking.booking.Booking;
 import com.marquee.booking.common.idempotency.Idempotency;
+import com.marquee.booking.common.metrics.BookingMetrics;
 import com.marquee.booking.payment.api.CreatePaymentRequest;
 import com.marquee.booking.payment.api.PaymentEnvelope;
 
@@ -35,8 +37,10 @@ public class PaymentResource {
 
     private final PaymentService payments;
     private final Idempotency idempotency;
+    private final BookingMetrics metrics;
 
-    public PaymentResource(PaymentService payments, Idempotency idempotency) {
+    public PaymentResource(PaymentService payments, Idempotency idempotency, BookingMetrics metrics) {
+        this.metrics = metrics;
         this.payments = payments;
         this.idempotency = idempotency;
     }
@@ -66,14 +70,17 @@ public class PaymentResource {
     @Path("/{id}/process")
     @Operation(summary = "Charge a pending payment through the gateway (402 and failed if declined)")
     public Uni<PaymentEnvelope> process(@RestPath long id) {
-        return payments.process(id).map(result -> PaymentEnvelope.of("Payment completed", result.orThrow()));
+        return payments.process(id)
+                .invoke(result -> metrics.payment(result.approved() ? "completed" : "declined"))
+                .map(result -> PaymentEnvelope.of("Payment completed", result.orThrow()));
     }
 
     @POST
     @Path("/{id}/fail")
     @Operation(summary = "Mark a pending payment failed")
     public Uni<PaymentEnvelope> fail(@RestPath long id) {
-        return payments.fail(id).map(view -> PaymentEnvelope.of("Payment failed", view));
+        return payments.fail(id).invoke(() -> metrics.payment("failed"))
+                .map(view -> PaymentEnvelope.of("Payment failed", view));
     }
 
     @POST
@@ -81,6 +88,12 @@ public class PaymentResource {
     @Operation(summary = "Refund a completed payment; a confirmed booking it paid for is cancelled")
     public Uni<PaymentEnvelope> refund(@RestPath long id) {
         return payments.refund(id)
+                .invoke(result -> {
+                    metrics.payment("refunded");
+                    if (result.cancelledBooking() != null) {
+                        metrics.bookingCancelled(Booking.CANCELLED_REFUNDED);
+                    }
+                })
                 .map(result -> new PaymentEnvelope("Payment refunded", result.payment(), result.cancelledBooking()));
     }
 }

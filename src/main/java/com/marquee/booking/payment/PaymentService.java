@@ -180,7 +180,7 @@ public class PaymentService {
         }
         Instant now = clock.instant();
         return holds.release(booking, showtime, Booking.CANCELLED_REFUNDED, now)
-                .chain(() -> payments.failPending(List.of(booking.id), "booking cancelled", now))
+                .chain(() -> payments.failPending(booking.id, "booking cancelled", now))
                 .map(ignored -> true);
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.marquee.booking.common.config.BookingConfig;
+import com.marquee.booking.common.metrics.BookingMetrics;
 import com.marquee.booking.seat.SeatHoldService;
 
 import io.quarkus.scheduler.Scheduled;
@@ -21,10 +22,12 @@ public class HoldExpiryJob {
 
     private final SeatHoldService holds;
     private final BookingConfig config;
+    private final BookingMetrics metrics;
 
-    public HoldExpiryJob(SeatHoldService holds, BookingConfig config) {
+    public HoldExpiryJob(SeatHoldService holds, BookingConfig config, BookingMetrics metrics) {
         this.holds = holds;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Scheduled(identity = "hold-expiry", every = "${booking.holds.sweep-interval:10s}",
@@ -45,7 +48,8 @@ public class HoldExpiryJob {
 
     private Uni<Integer> sweepFrom(int releasedSoFar) {
         int batch = config.holds().sweepBatchSize();
-        return JobSteps.bounded(holds.expireDue(batch)).chain(released -> released < batch
+        // counted per batch once its transaction committed
+        return JobSteps.bounded(holds.expireDue(batch)).invoke(metrics::holdsExpired).chain(released -> released < batch
                 ? Uni.createFrom().item(releasedSoFar + released)
                 : sweepFrom(releasedSoFar + released));
     }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,13 +56,25 @@ public class FastHoldRepository {
             SELECT booking_id, hold_expiry_time, price_per_seat, (SELECT count(*) FROM seats) FROM booking
             """;
 
+    /** After a miss: which requested seats others hold, and whether every one of those holds is live. */
+    static final String TAKEN = """
+            SELECT seat_row, seat_col, status = 'booked' OR hold_expiry_time > $2 AS live
+              FROM booked_seats
+             WHERE showtime_id = $1 AND status IN ('on_hold', 'booked') AND NOT is_deleted AND booking_id <> $3
+               AND (seat_row, seat_col) IN (SELECT * FROM unnest($4::smallint[], $5::smallint[]))
+            """;
+
     private final Pool pool;
 
     public FastHoldRepository(Pool pool) {
         this.pool = pool;
     }
 
-    /** The new hold, or null when the careful path must decide (nothing was written then). */
+    /**
+     * The new hold; or a {@link SeatsUnavailable} failure when live holds or bookings have some of the seats
+     * (the common loss in a flash sale, answered without the careful path); or null when the careful path
+     * must decide. Nothing is written unless a hold is returned.
+     */
     public Uni<FastHold> tryHold(HoldCommand command, Instant now, Instant expiry) {
         List<Seat> seats = command.seats();
         Short[] rows = new Short[seats.size()];
@@ -78,20 +92,39 @@ public class FastHoldRepository {
         }
         Tuple params = Tuple.tuple(List.of(seats.size(), utc(now), command.showtimeId(), maxRow, maxCol, utc(expiry),
                 command.userId(), rows, cols, letters));
-        return pool.withTransaction(connection -> connection.preparedQuery(HOLD).execute(params)
-                .map(result -> held(result, seats.size())))
-                .onFailure(Miss.class).recoverWithNull();
+        return pool.withTransaction(connection -> connection.preparedQuery(HOLD).execute(params).chain(result -> {
+            if (result.size() != 1) {
+                throw Miss.INSTANCE; // unknown, started or too small a showtime: the careful path explains
+            }
+            Row row = result.iterator().next();
+            long bookingId = row.getLong(0);
+            if (row.getLong(3) == seats.size()) {
+                return Uni.createFrom().item(new FastHold(bookingId, row.getOffsetDateTime(1).toInstant(),
+                        row.getBigDecimal(2)));
+            }
+            // a seat was taken; the showtime lock is still ours, so this answer is exact
+            return connection.preparedQuery(TAKEN)
+                    .execute(Tuple.of(command.showtimeId(), utc(now), bookingId, rows, cols))
+                    .map(taken -> refuse(taken, seats));
+        })).onFailure(Miss.class).recoverWithNull();
     }
 
-    private static FastHold held(RowSet<Row> result, int wanted) {
-        if (result.size() != 1) {
+    /** Always throws, rolling back the booking, the seats that did go in and the counter. */
+    private static FastHold refuse(RowSet<Row> taken, List<Seat> requested) {
+        List<Seat> conflicts = new ArrayList<>();
+        for (Row row : taken) {
+            if (!row.getBoolean(2)) {
+                throw Miss.INSTANCE; // an expired hold: the careful path expires it and holds the seat
+            }
+            int seatRow = row.getShort(0);
+            int seatCol = row.getShort(1);
+            requested.stream().filter(seat -> seat.sameSeat(seatRow, seatCol)).forEach(conflicts::add);
+        }
+        if (conflicts.isEmpty()) {
             throw Miss.INSTANCE;
         }
-        Row row = result.iterator().next();
-        if (row.getLong(3) != wanted) {
-            throw Miss.INSTANCE; // a seat was taken: roll back the booking, the other seats and the counter
-        }
-        return new FastHold(row.getLong(0), row.getOffsetDateTime(1).toInstant(), row.getBigDecimal(2));
+        conflicts.sort(Comparator.comparingInt(requested::indexOf));
+        throw new SeatsUnavailable(conflicts);
     }
 
     private static OffsetDateTime utc(Instant instant) {

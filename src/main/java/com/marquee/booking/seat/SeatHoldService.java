@@ -206,7 +206,7 @@ public class SeatHoldService {
                 }
                 LOG.debugf("Hold of booking %d expired; releasing it for a new hold", bookingId);
                 return release(booking, showtime, Booking.CANCELLED_EXPIRED, now)
-                        .chain(() -> payments.failPending(List.of(bookingId), "hold expired", now))
+                        .chain(() -> payments.failPending(bookingId, "hold expired", now))
                         .replaceWithVoid();
             });
         }

@@ -1,9 +1,15 @@
 package com.marquee.booking.showtime;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+
+import com.marquee.booking.integration.theatre.TheatreShowtime;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -35,5 +41,43 @@ public class ShowtimeRepository implements PanacheRepositoryBase<Showtime, Long>
         return getSession().chain(session -> session.createNativeQuery(
                 "SELECT showtime_id FROM showtimes WHERE showtime_id IN (:ids) ORDER BY showtime_id FOR NO KEY UPDATE",
                 Long.class).setParameter("ids", ids).getResultList()).replaceWithVoid();
+    }
+
+    /**
+     * Stores the Theatre Service's copy of a showtime, or refreshes an earlier one: one statement, so
+     * concurrent refreshes need no coordination. A smaller screen never cuts off seats that are held or
+     * booked here (the size stays large enough for them); the seat counter is ours and left alone.
+     * Locally managed showtimes ({@code refreshed_at} NULL, made by {@code PUT}) are not overwritten.
+     */
+    public Uni<Integer> upsertFromTheatre(TheatreShowtime t, BigDecimal price, Instant now) {
+        String activeSeats = "FROM booked_seats b WHERE b.showtime_id = EXCLUDED.showtime_id"
+                + " AND b.status IN ('on_hold', 'booked') AND NOT b.is_deleted";
+        return getSession().chain(session -> session.createNativeQuery(
+                "INSERT INTO showtimes (showtime_id, movie_id, screen_id, start_time, price, num_rows, num_cols,"
+                        + " refreshed_at, updated_at)"
+                        + " VALUES (:id, :movie, :screen, :start, :price, :rows, :cols, :now, :now)"
+                        + " ON CONFLICT (showtime_id) DO UPDATE SET movie_id = EXCLUDED.movie_id,"
+                        + " screen_id = EXCLUDED.screen_id, start_time = EXCLUDED.start_time, price = EXCLUDED.price,"
+                        + " num_rows = GREATEST(EXCLUDED.num_rows, (SELECT COALESCE(max(b.seat_row), 0) " + activeSeats + ")),"
+                        + " num_cols = GREATEST(EXCLUDED.num_cols, (SELECT COALESCE(max(b.seat_col), 0) " + activeSeats + ")),"
+                        + " refreshed_at = EXCLUDED.refreshed_at, updated_at = EXCLUDED.updated_at, is_deleted = false"
+                        + " WHERE showtimes.refreshed_at IS NOT NULL")
+                .setParameter("id", t.showtimeId()).setParameter("movie", t.movieId())
+                .setParameter("screen", t.screenId()).setParameter("start", t.startTime())
+                .setParameter("price", price.setScale(2)).setParameter("rows", (short) t.numRows())
+                .setParameter("cols", (short) t.numCols()).setParameter("now", now)
+                .executeUpdate());
+    }
+
+    /** showtime id -> movie id, for those of {@code ids} that have a movie. */
+    public Uni<Map<Long, Long>> movieIds(Collection<Long> ids) {
+        return find("select s.id, s.movieId from Showtime s where s.id in ?1 and s.movieId is not null", ids)
+                .project(Object[].class).list().map(rows -> {
+                    Map<Long, Long> byShowtime = new HashMap<>();
+                    for (Object[] row : rows) {
+                        byShowtime.put((Long) row[0], (Long) row[1]);
+                    }
+                    return byShowtime;
+                });
     }
 }

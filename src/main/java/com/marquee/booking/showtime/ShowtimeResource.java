@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.marquee.booking.booking.BookingView;
+import com.marquee.booking.booking.MovieDetails;
 import com.marquee.booking.common.config.BookingConfig;
 import com.marquee.booking.common.problem.InvalidRequest;
 import com.marquee.booking.seat.Availability;
@@ -52,6 +53,8 @@ public class ShowtimeResource {
     public record AvailabilityRequest(JsonNode seats) {
     }
 
+    // read with ObjectMapper.readValue, not as a JAX-RS body, so a native build does not see it on its own
+    @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ExtendHoldRequest(Integer additionalMinutes) {
     }
@@ -62,15 +65,19 @@ public class ShowtimeResource {
     }
 
     private final ShowtimeService showtimes;
+    private final ShowtimeCatalog catalog;
     private final SeatMapService seatMaps;
     private final SeatHoldService holds;
+    private final MovieDetails movies;
     private final BookingConfig config;
     private final ObjectMapper json;
 
-    public ShowtimeResource(ShowtimeService showtimes, SeatMapService seatMaps, SeatHoldService holds,
-            BookingConfig config, ObjectMapper json) {
+    public ShowtimeResource(ShowtimeService showtimes, ShowtimeCatalog catalog, SeatMapService seatMaps,
+            SeatHoldService holds, MovieDetails movies, BookingConfig config, ObjectMapper json) {
         this.json = json;
         this.showtimes = showtimes;
+        this.catalog = catalog;
+        this.movies = movies;
         this.seatMaps = seatMaps;
         this.holds = holds;
         this.config = config;
@@ -80,7 +87,7 @@ public class ShowtimeResource {
     @Path("/{id}")
     @Operation(summary = "The local copy of a showtime")
     public Uni<ShowtimeView> get(@RestPath long id) {
-        return showtimes.get(id);
+        return catalog.ensureFresh(id).chain(() -> showtimes.get(id));
     }
 
     @PUT
@@ -100,14 +107,14 @@ public class ShowtimeResource {
     @Path("/{id}/seats")
     @Operation(summary = "Seats on hold or booked (expired holds excluded)")
     public Uni<TakenSeats> takenSeats(@RestPath long id) {
-        return seatMaps.takenSeats(id).map(seats -> new TakenSeats(id, seats));
+        return catalog.ensureFresh(id).chain(() -> seatMaps.takenSeats(id)).map(seats -> new TakenSeats(id, seats));
     }
 
     @GET
     @Path("/{id}/seat-map")
     @Operation(summary = "Every seat of the requested rows and columns with its status")
     public Uni<SeatMapView> seatMap(@RestPath long id, @RestQuery String rows, @RestQuery String cols) {
-        return seatMaps.seatMap(id, rows, cols);
+        return catalog.ensureFresh(id).chain(() -> seatMaps.seatMap(id, rows, cols));
     }
 
     @POST
@@ -115,7 +122,7 @@ public class ShowtimeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Whether the given seats are free right now")
     public Uni<Availability> checkAvailability(@RestPath long id, @NotNull AvailabilityRequest body) {
-        return seatMaps.availability(id, body.seats());
+        return catalog.ensureFresh(id).chain(() -> seatMaps.availability(id, body.seats()));
     }
 
     @POST
@@ -134,12 +141,12 @@ public class ShowtimeResource {
         if (minutes < 1 || minutes > max) {
             throw new InvalidRequest("additional_minutes", "must be an integer between 1 and " + max);
         }
-        return holds.extend(bookingId, minutes).map(result -> {
+        return holds.extend(bookingId, minutes).chain(result -> movies.add(result.booking()).map(booking -> {
             long added = result.added().toMinutes();
             String message = result.capped()
-                    ? "Hold extended until " + result.booking().holdExpiryTime() + ", the longest allowed"
+                    ? "Hold extended until " + booking.holdExpiryTime() + ", the longest allowed"
                     : "Hold extended by " + added + (added == 1 ? " minute" : " minutes");
-            return new HoldExtended(message, result.booking().holdExpiryTime(), result.booking());
-        });
+            return new HoldExtended(message, booking.holdExpiryTime(), booking);
+        }));
     }
 }

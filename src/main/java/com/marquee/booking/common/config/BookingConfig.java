@@ -19,6 +19,11 @@ public interface BookingConfig {
     Db db();
 
     Idempotency idempotency();
+    Theatre theatre();
+
+    Movies movies();
+
+    Users users();
 
     interface Holds {
         /** How long seats stay on hold after a booking is created. */
@@ -107,5 +112,37 @@ public interface BookingConfig {
         /** Most expired keys deleted per transaction. */
         @WithDefault("1000")
         int cleanupBatchSize();
+    }
+
+    /** The Theatre Service ({@code quarkus.rest-client.theatre-service.url}); without a URL the local table rules. */
+    interface Theatre {
+        /**
+         * A showtime copied from the Theatre Service is fetched again on first use after this long; while
+         * the Theatre Service is down the older copy keeps serving.
+         */
+        @WithDefault("5m")
+        Duration refreshAfter();
+    }
+
+    /** The Movie Service ({@code quarkus.rest-client.movie-service.url}): names shown on bookings. */
+    interface Movies {
+        /** How long a movie name (or the Movie Service's "no such movie") is reused without asking again. */
+        @WithDefault("30m")
+        Duration cacheTtl();
+
+        /** Most movie names kept in memory; the cache starts over when it is full. */
+        @WithDefault("10000")
+        int cacheSize();
+    }
+
+    /** The User Service ({@code quarkus.rest-client.user-service.url}): who may book. */
+    interface Users {
+        /** How long a user the User Service confirmed is trusted without asking again. */
+        @WithDefault("10m")
+        Duration cacheTtl();
+
+        /** Most confirmed users kept in memory; the cache starts over when it is full. */
+        @WithDefault("100000")
+        int cacheSize();
     }
 }

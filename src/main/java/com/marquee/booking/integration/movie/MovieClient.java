@@ -1,0 +1,75 @@
+package com.marquee.booking.integration.movie;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.marquee.booking.common.metrics.BookingMetrics;
+import com.marquee.booking.integration.Upstream;
+import com.marquee.booking.integration.UpstreamFailure;
+
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Reads movie names from the Movie Service. A name is a nicety on a booking, so the budget is the
+ * smallest of the three upstreams: a slow Movie Service may not hold a booking response up for long.
+ */
+@ApplicationScoped
+public class MovieClient {
+
+    public static final String SERVICE = "movie";
+    private static final String NAME = "Movie Service";
+
+    /** Built on first use: building it needs the URL, which may be absent. */
+    private final Instance<MovieRestClient> restClient;
+    private volatile MovieRestClient rest;
+    private final BookingMetrics metrics;
+    private final boolean enabled;
+
+    public MovieClient(@RestClient Instance<MovieRestClient> rest, BookingMetrics metrics) {
+        this.restClient = rest;
+        this.metrics = metrics;
+        this.enabled = Upstream.configured("movie-service");
+    }
+
+    /** False when no Movie Service URL is configured: bookings then carry no {@code movie}. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The movie's name; empty if the Movie Service does not know the movie (or it has no name). */
+    @Timeout(value = 500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25, maxDuration = 1200, retryOn = { UpstreamFailure.class,
+            TimeoutException.class })
+    @ExponentialBackoff(factor = 2, maxDelay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, successThreshold = 2)
+    @Fallback(fallbackMethod = "unavailable")
+    public Uni<Optional<String>> name(long movieId) {
+        return Upstream.attempt(metrics, SERVICE, "GET /movies/" + movieId, rest().movie(movieId))
+                .map(movie -> Optional.ofNullable(movie.name()).filter(name -> !name.isBlank()))
+                .onFailure(e -> Upstream.isStatus(e, 404)).recoverWithItem(Optional.empty());
+    }
+
+    private MovieRestClient rest() {
+        MovieRestClient client = rest;
+        if (client == null) {
+            client = restClient.get();
+            rest = client;
+        }
+        return client;
+    }
+
+    Uni<Optional<String>> unavailable(long movieId, Throwable cause) {
+        return Uni.createFrom().failure(Upstream.unavailable(SERVICE, NAME, cause));
+    }
+}

@@ -1,0 +1,75 @@
+package com.marquee.booking.integration.user;
+
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.marquee.booking.common.metrics.BookingMetrics;
+import com.marquee.booking.integration.Upstream;
+import com.marquee.booking.integration.UpstreamFailure;
+
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Asks the User Service whether a user exists. Bookings can do without the answer, so the limits are
+ * tighter than the Theatre Service's: one quick retry, then
+ * {@link com.marquee.booking.integration.UpstreamUnavailable} for the caller to shrug off.
+ */
+@ApplicationScoped
+public class UserClient {
+
+    public static final String SERVICE = "user";
+    private static final String NAME = "User Service";
+
+    /** Built on first use: building it needs the URL, which may be absent. */
+    private final Instance<UserRestClient> restClient;
+    private volatile UserRestClient rest;
+    private final BookingMetrics metrics;
+    private final boolean enabled;
+
+    public UserClient(@RestClient Instance<UserRestClient> rest, BookingMetrics metrics) {
+        this.restClient = rest;
+        this.metrics = metrics;
+        this.enabled = Upstream.configured("user-service");
+    }
+
+    /** False when no User Service URL is configured: every positive user id may book. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** True if the User Service knows the user, false if it answers 404. */
+    @Timeout(value = 800, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25, maxDuration = 2000, retryOn = { UpstreamFailure.class,
+            TimeoutException.class })
+    @ExponentialBackoff(factor = 2, maxDelay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, successThreshold = 2)
+    @Fallback(fallbackMethod = "unavailable")
+    public Uni<Boolean> exists(long userId) {
+        return Upstream.attempt(metrics, SERVICE, "GET /users/" + userId, rest().user(userId))
+                .map(user -> true)
+                .onFailure(e -> Upstream.isStatus(e, 404)).recoverWithItem(false);
+    }
+
+    private UserRestClient rest() {
+        UserRestClient client = rest;
+        if (client == null) {
+            client = restClient.get();
+            rest = client;
+        }
+        return client;
+    }
+
+    Uni<Boolean> unavailable(long userId, Throwable cause) {
+        return Uni.createFrom().failure(Upstream.unavailable(SERVICE, NAME, cause));
+    }
+}
