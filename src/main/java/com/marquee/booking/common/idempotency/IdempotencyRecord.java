@@ -43,7 +43,7 @@ public class IdempotencyRecord {
     @Column(name = "response_location")
     public String responseLocation;
 
-    @Column(name = "response_body")
+    @Column(name = "response_body", columnDefinition = "text")
     public String responseBody;
 
     @Column(name = "created_at", nullable = false)
