@@ -36,7 +36,7 @@ pgbench_ceiling() { # connections seconds -> sets TPS (not run in a subshell: sh
 scenario_hold() {
   say "## hold: POST /api/bookings/ (2 seats), distinct seats spread over 200 showtimes of 20x30"
   showtimes 200 20 30
-  run_wrk hold.lua 16 3 >/dev/null # warm-up: JIT, pool, caches
+  run_wrk hold.lua 16 8 >/dev/null # warm-up: JIT, pool, caches
   local line32=
   for conns in ${BENCH_HOLD_LEVELS:-1 8 32 64}; do
     showtimes 200 20 30
