@@ -43,7 +43,7 @@ say "  load during the restart: $result"
 status_ok=yes
 grep -Eq 'statuses=.*(500|502|504)=' <<<"$result" && status_ok=no
 max_ms=$(sed -n 's/.*max_ms=\([0-9.]*\).*/\1/p' <<<"$result")
-say "  only 201/503 answers: $status_ok; slowest answer ${max_ms} ms (fail fast: < 5000)"
+say "  no 5xx except 503: $status_ok; slowest answer ${max_ms} ms (fail fast: < 5000)"
 went_down=$(awk -v a="$t_down" -v b="$t_up" '$1 > a && $1 < b + 1 && $2 == 503' "$RESULTS/$STAMP-ready.txt" | wc -l)
 back_up=$(awk -v b="$t_up" '$1 > b && $2 == 200 {print $1; exit}' "$RESULTS/$STAMP-ready.txt")
 say "  readiness DOWN samples during the outage: $went_down; UP again $(awk -v a="$back_up" -v b="$t_up" 'BEGIN{printf "%.1f", a-b}') s after PostgreSQL came back"
