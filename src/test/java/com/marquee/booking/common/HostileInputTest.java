@@ -5,12 +5,9 @@ import static com.marquee.booking.support.Fixtures.newShowtime;
 import static com.marquee.booking.support.Fixtures.seatsBooked;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -218,10 +215,5 @@ class HostileInputTest {
     private static void assertThatStatusIs4xx(int status, String what) {
         org.hamcrest.MatcherAssert.assertThat("4xx for " + what, status,
                 allOf(greaterThanOrEqualTo(400), lessThan(500)));
-    }
-
-    @SuppressWarnings("unused")
-    private static org.hamcrest.Matcher<String> noLeak() {
-        return not(anyOf(containsString("Exception"), containsString("SELECT")));
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.marquee.booking.common.metrics.BookingMetrics;
+import com.marquee.booking.integration.LazyRestClient;
 import com.marquee.booking.integration.Upstream;
 import com.marquee.booking.integration.UpstreamFailure;
 
@@ -30,14 +31,12 @@ public class MovieClient {
     public static final String SERVICE = "movie";
     private static final String NAME = "Movie Service";
 
-    /** Built on first use: building it needs the URL, which may be absent. */
-    private final Instance<MovieRestClient> restClient;
-    private volatile MovieRestClient rest;
+    private final LazyRestClient<MovieRestClient> rest;
     private final BookingMetrics metrics;
     private final boolean enabled;
 
     public MovieClient(@RestClient Instance<MovieRestClient> rest, BookingMetrics metrics) {
-        this.restClient = rest;
+        this.rest = new LazyRestClient<>(rest);
         this.metrics = metrics;
         this.enabled = Upstream.configured("movie-service");
     }
@@ -55,18 +54,9 @@ public class MovieClient {
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, successThreshold = 2)
     @Fallback(fallbackMethod = "unavailable")
     public Uni<Optional<String>> name(long movieId) {
-        return Upstream.attempt(metrics, SERVICE, "GET /movies/" + movieId, rest().movie(movieId))
+        return Upstream.attempt(metrics, SERVICE, "GET /movies/" + movieId, rest.get().movie(movieId))
                 .map(movie -> Optional.ofNullable(movie.name()).filter(name -> !name.isBlank()))
                 .onFailure(e -> Upstream.isStatus(e, 404)).recoverWithItem(Optional.empty());
-    }
-
-    private MovieRestClient rest() {
-        MovieRestClient client = rest;
-        if (client == null) {
-            client = restClient.get();
-            rest = client;
-        }
-        return client;
     }
 
     Uni<Optional<String>> unavailable(long movieId, Throwable cause) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.marquee.booking.common.metrics.BookingMetrics;
+import com.marquee.booking.integration.LazyRestClient;
 import com.marquee.booking.integration.Upstream;
 import com.marquee.booking.integration.UpstreamFailure;
 import com.marquee.booking.showtime.ShowtimeNotFound;
@@ -36,14 +37,12 @@ public class TheatreClient {
     public static final String SERVICE = "theatre";
     private static final String NAME = "Theatre Service";
 
-    /** Built on first use: building it needs the URL, which may be absent. */
-    private final Instance<TheatreRestClient> restClient;
-    private volatile TheatreRestClient rest;
+    private final LazyRestClient<TheatreRestClient> rest;
     private final BookingMetrics metrics;
     private final boolean enabled;
 
     public TheatreClient(@RestClient Instance<TheatreRestClient> rest, BookingMetrics metrics) {
-        this.restClient = rest;
+        this.rest = new LazyRestClient<>(rest);
         this.metrics = metrics;
         this.enabled = Upstream.configured("theatre-service");
     }
@@ -61,29 +60,20 @@ public class TheatreClient {
             skipOn = ShowtimeNotFound.class)
     @Fallback(fallbackMethod = "unavailable", skipOn = ShowtimeNotFound.class)
     public Uni<TheatreShowtime> showtime(long id) {
-        return Upstream.attempt(metrics, SERVICE, "GET /showtimes/" + id, rest().showtime(id))
+        return Upstream.attempt(metrics, SERVICE, "GET /showtimes/" + id, rest.get().showtime(id))
                 .onFailure(e -> Upstream.isStatus(e, 404)).transform(e -> new ShowtimeNotFound(id))
                 .chain(showtime -> {
                     if (showtime.screenId() == null) {
                         throw new UpstreamFailure("Theatre Service showtime " + id + " has no screen_id");
                     }
                     return Upstream.attempt(metrics, SERVICE, "GET /screens/" + showtime.screenId(),
-                            rest().screen(showtime.screenId()))
+                            rest.get().screen(showtime.screenId()))
                             // a showtime on a screen the Theatre Service does not know is its inconsistency
                             .onFailure(e -> Upstream.isStatus(e, 404))
                             .transform(e -> new UpstreamFailure("Theatre Service screen " + showtime.screenId()
                                     + " of showtime " + id + " does not exist", e))
                             .map(screen -> TheatreShowtime.of(id, showtime, screen));
                 });
-    }
-
-    private TheatreRestClient rest() {
-        TheatreRestClient client = rest;
-        if (client == null) {
-            client = restClient.get();
-            rest = client;
-        }
-        return client;
     }
 
     Uni<TheatreShowtime> unavailable(long id, Throwable cause) {

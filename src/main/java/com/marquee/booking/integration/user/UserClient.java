@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.marquee.booking.common.metrics.BookingMetrics;
+import com.marquee.booking.integration.LazyRestClient;
 import com.marquee.booking.integration.Upstream;
 import com.marquee.booking.integration.UpstreamFailure;
 
@@ -30,14 +31,12 @@ public class UserClient {
     public static final String SERVICE = "user";
     private static final String NAME = "User Service";
 
-    /** Built on first use: building it needs the URL, which may be absent. */
-    private final Instance<UserRestClient> restClient;
-    private volatile UserRestClient rest;
+    private final LazyRestClient<UserRestClient> rest;
     private final BookingMetrics metrics;
     private final boolean enabled;
 
     public UserClient(@RestClient Instance<UserRestClient> rest, BookingMetrics metrics) {
-        this.restClient = rest;
+        this.rest = new LazyRestClient<>(rest);
         this.metrics = metrics;
         this.enabled = Upstream.configured("user-service");
     }
@@ -55,18 +54,9 @@ public class UserClient {
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, successThreshold = 2)
     @Fallback(fallbackMethod = "unavailable")
     public Uni<Boolean> exists(long userId) {
-        return Upstream.attempt(metrics, SERVICE, "GET /users/" + userId, rest().user(userId))
+        return Upstream.attempt(metrics, SERVICE, "GET /users/" + userId, rest.get().user(userId))
                 .map(user -> true)
                 .onFailure(e -> Upstream.isStatus(e, 404)).recoverWithItem(false);
-    }
-
-    private UserRestClient rest() {
-        UserRestClient client = rest;
-        if (client == null) {
-            client = restClient.get();
-            rest = client;
-        }
-        return client;
     }
 
     Uni<Boolean> unavailable(long userId, Throwable cause) {
