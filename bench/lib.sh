@@ -91,3 +91,17 @@ invariants() {
   if [ -n "$bad" ]; then say "  INVARIANTS VIOLATED: $bad"; return 1; fi
   say "  invariants: ok (no seat twice, counters exact, 2xx holds live, confirmed => paid)"
 }
+
+# expire_all_pending: makes every pending hold due now and waits (up to 40 s) for the sweep to release
+# them all; sets STUCK to the number still pending
+expire_all_pending() {
+  psqlq -c "UPDATE bookings SET hold_expiry_time = now() WHERE status = 'pending';
+            UPDATE booked_seats SET hold_expiry_time = now() WHERE status = 'on_hold'"
+  local due_at=$SECONDS
+  for _ in $(seq 1 200); do
+    STUCK=$(psqlq -c "SELECT count(*) FROM bookings WHERE status = 'pending'")
+    [ "$STUCK" = 0 ] && break
+    sleep 0.2
+  done
+  say "  all pending holds made due: $STUCK left after $((SECONDS - due_at)) s (the sweep runs every 1 s)"
+}
