@@ -3,9 +3,9 @@ package com.marquee.booking.payment;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** pending -> completed -> refunded; pending -> failed. */
+/** pending -> processing -> completed | failed; completed -> refunding -> refunded (see V4 migration). */
 public enum PaymentStatus {
-    PENDING, COMPLETED, FAILED, REFUNDED;
+    PENDING, PROCESSING, COMPLETED, FAILED, REFUNDING, REFUNDED;
 
     public String wire() {
         return name().toLowerCase();

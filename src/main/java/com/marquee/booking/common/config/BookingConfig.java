@@ -2,6 +2,7 @@ package com.marquee.booking.common.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -19,6 +20,9 @@ public interface BookingConfig {
     Db db();
 
     Idempotency idempotency();
+
+    Payments payments();
+
     Theatre theatre();
 
     Movies movies();
@@ -112,6 +116,79 @@ public interface BookingConfig {
         /** Most expired keys deleted per transaction. */
         @WithDefault("1000")
         int cleanupBatchSize();
+    }
+
+    /**
+     * Who moves the money, and how the service settles charges and refunds whose outcome it does not
+     * know yet. Environment names are the contract: {@code BOOKING_PAYMENTS_PROVIDER},
+     * {@code BOOKING_PAYMENTS_CURRENCY}, {@code BOOKING_PAYMENTS_RECONCILE_AFTER},
+     * {@code BOOKING_PAYMENTS_STRIPE_URL}, {@code BOOKING_PAYMENTS_STRIPE_API_KEY},
+     * {@code BOOKING_PAYMENTS_STRIPE_WEBHOOK_SECRET}, {@code BOOKING_PAYMENTS_STRIPE_PAYMENT_METHOD}.
+     */
+    interface Payments {
+        /** {@code simulated} (no money moves; deterministic declines) or {@code stripe} (PaymentIntents API). */
+        @WithDefault("simulated")
+        String provider();
+
+        /** ISO 4217 currency of every amount, lower case as Stripe writes it. */
+        @WithDefault("usd")
+        String currency();
+
+        /**
+         * Longest one provider call may take. A call that has not answered by then has an unknown outcome:
+         * never a decline, settled by the reconciler.
+         */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** A charge or refund left unsettled this long (unknown outcome, an instance that died) is reconciled. */
+        @WithDefault("1m")
+        Duration reconcileAfter();
+
+        /** How often the reconciler looks for unsettled payments ({@code off} disables the job). */
+        @WithDefault("15s")
+        String reconcileInterval();
+
+        /** Most unsettled payments one reconciler run settles. */
+        @WithDefault("50")
+        int reconcileBatchSize();
+
+        /**
+         * How long the expiry job leaves a booking alone while its charge is in flight, counted from the
+         * charge's start; must exceed {@link #timeout()} so an answered charge always finds its hold.
+         */
+        @WithDefault("30s")
+        Duration chargeGrace();
+
+        Simulated simulated();
+
+        Stripe stripe();
+
+        interface Simulated {
+            /** Added to every simulated provider call, to rehearse a remote provider in tests and benchmarks. */
+            @WithDefault("0ms")
+            Duration latency();
+        }
+
+        interface Stripe {
+            /** API base; requests go to {@code {url}/v1/...}. */
+            @WithDefault("https://api.stripe.com")
+            String url();
+
+            /** Secret key, sent as {@code Authorization: Bearer}; required with {@code provider=stripe}. */
+            Optional<String> apiKey();
+
+            /** Signing secret of the webhook endpoint ({@code whsec_...}); without it webhooks are refused. */
+            Optional<String> webhookSecret();
+
+            /** Payment method charged for a checkout ({@code pm_card_visa} is Stripe's test card). */
+            @WithDefault("pm_card_visa")
+            String paymentMethod();
+
+            /** Oldest webhook signature timestamp accepted (replay protection). */
+            @WithDefault("5m")
+            Duration webhookTolerance();
+        }
     }
 
     /** The Theatre Service ({@code quarkus.rest-client.theatre-service.url}); without a URL the local table rules. */
