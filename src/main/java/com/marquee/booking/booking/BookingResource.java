@@ -1,7 +1,6 @@
 package com.marquee.booking.booking;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,9 +31,7 @@ import com.marquee.booking.common.config.BookingConfig;
 import com.marquee.booking.common.idempotency.Idempotency;
 import com.marquee.booking.common.metrics.BookingMetrics;
 import com.marquee.booking.common.web.QueryParams;
-import com.marquee.booking.seat.ActiveSeat;
 import com.marquee.booking.seat.HoldCommand;
-import com.marquee.booking.seat.SeatMapService;
 import com.marquee.booking.seat.SeatParser;
 
 import io.smallrye.mutiny.Uni;
@@ -45,26 +42,21 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Bookings")
 public class BookingResource {
 
-    public record ActiveSeats(List<ActiveSeat> seats) {
-    }
-
     private final BookingCreation creation;
     private final BookingService bookings;
     private final CheckoutService checkout;
     private final Idempotency idempotency;
-    private final SeatMapService seatMaps;
     private final MovieDetails movies;
     private final BookingMetrics metrics;
     private final BookingConfig config;
 
     public BookingResource(BookingCreation creation, BookingService bookings, CheckoutService checkout,
-            Idempotency idempotency, SeatMapService seatMaps, MovieDetails movies, BookingMetrics metrics,
+            Idempotency idempotency, MovieDetails movies, BookingMetrics metrics,
             BookingConfig config) {
         this.creation = creation;
         this.bookings = bookings;
         this.checkout = checkout;
         this.idempotency = idempotency;
-        this.seatMaps = seatMaps;
         this.movies = movies;
         this.metrics = metrics;
         this.config = config;
@@ -104,13 +96,6 @@ public class BookingResource {
         int skip = QueryParams.intParam("offset", offset, 0, 0, 1_000_000);
         return bookings.listForUser(userId, cancelled, pageSize, skip).chain(movies::add)
                 .map(list -> new BookingList(list, pageSize, skip));
-    }
-
-    @GET
-    @Path("/showtime/{showtimeId}/seats")
-    @Operation(summary = "Seats on hold or booked for a showtime (rows as integers)")
-    public Uni<ActiveSeats> showtimeSeats(@RestPath long showtimeId) {
-        return seatMaps.activeSeats(showtimeId).map(ActiveSeats::new);
     }
 
     @POST

@@ -1,0 +1,82 @@
+package com.marquee.booking.booking;
+
+import java.time.Instant;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.marquee.booking.common.config.BookingConfig;
+import com.marquee.booking.common.problem.InvalidRequest;
+import com.marquee.booking.seat.SeatHoldService;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+
+/** Extend-hold: the seed's path sits under {@code /api/showtimes}, but it changes a booking, so it lives here. */
+@Path("/api/showtimes/booking")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Bookings")
+public class HoldExtensionResource {
+
+    // read with ObjectMapper.readValue, not as a JAX-RS body, so a native build does not see it on its own
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ExtendHoldRequest(Integer additionalMinutes) {
+    }
+
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record HoldExtended(String message, Instant holdExpiryTime, BookingView booking) {
+    }
+
+    private final SeatHoldService holds;
+    private final MovieDetails movies;
+    private final BookingConfig config;
+    private final ObjectMapper json;
+
+    public HoldExtensionResource(SeatHoldService holds, MovieDetails movies, BookingConfig config, ObjectMapper json) {
+        this.holds = holds;
+        this.movies = movies;
+        this.config = config;
+        this.json = json;
+    }
+
+    @POST
+    @Path("/{bookingId}/extend-hold")
+    @Operation(summary = "Add minutes to a pending booking's hold (default 5)")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ExtendHoldRequest.class)))
+    public Uni<HoldExtended> extendHold(@RestPath long bookingId, String rawBody) throws JsonProcessingException {
+        // the body is optional, and clients that send none often send no Content-Type either
+        ExtendHoldRequest body = rawBody == null || rawBody.isBlank() ? null
+                : json.readValue(rawBody, ExtendHoldRequest.class);
+        int max = config.holds().maxExtensionMinutes();
+        Integer asked = body == null ? null : body.additionalMinutes();
+        int minutes = asked == null ? config.holds().defaultExtensionMinutes() : asked;
+        if (minutes < 1 || minutes > max) {
+            throw new InvalidRequest("additional_minutes", "must be an integer between 1 and " + max);
+        }
+        return holds.extend(bookingId, minutes).chain(result -> movies.add(result.booking()).map(booking -> {
+            long added = result.added().toMinutes();
+            String message = result.capped()
+                    ? "Hold extended until " + booking.holdExpiryTime() + ", the longest allowed"
+                    : "Hold extended by " + added + (added == 1 ? " minute" : " minutes");
+            return new HoldExtended(message, booking.holdExpiryTime(), booking);
+        }));
+    }
+}

@@ -1,0 +1,42 @@
+package com.marquee.booking.seat;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The Theatre UI's seat list. Its path sits under {@code /api/bookings} for the UI's sake, but it is a seat
+ * read like the seat map, so it lives here and knows nothing of bookings.
+ */
+@Path("/api/bookings/showtime")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Showtimes and seat maps")
+public class TheatreUiSeatsResource {
+
+    @RegisterForReflection
+    public record ActiveSeats(List<ActiveSeat> seats) {
+    }
+
+    private final SeatMapService seatMaps;
+
+    public TheatreUiSeatsResource(SeatMapService seatMaps) {
+        this.seatMaps = seatMaps;
+    }
+
+    @GET
+    @Path("/{showtimeId}/seats")
+    @Operation(summary = "Seats on hold or booked for a showtime (rows as integers)")
+    public Uni<ActiveSeats> showtimeSeats(@RestPath long showtimeId) {
+        return seatMaps.activeSeats(showtimeId).map(ActiveSeats::new);
+    }
+}
