@@ -10,14 +10,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.SQLRestriction;
-import org.hibernate.annotations.UpdateTimestamp;
+
+import com.marquee.booking.common.persistence.AuditedEntity;
 
 @Entity
 @Table(name = "bookings")
 @SQLRestriction("is_deleted = false")
-public class Booking {
+public class Booking extends AuditedEntity {
 
     /** Why a booking ended up cancelled. */
     public static final String CANCELLED_BY_USER = "user";
@@ -57,17 +57,6 @@ public class Booking {
     @Column(name = "cancel_reason", length = 16)
     public String cancelReason;
 
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "is_deleted", nullable = false)
-    public boolean deleted;
-
     public static Booking pending(long userId, long showtimeId, BigDecimal pricePerSeat, int seats, Instant now,
             Instant expiry) {
         Booking booking = new Booking();
@@ -88,11 +77,5 @@ public class Booking {
     /** Pending with a hold that has not run out at {@code now}. */
     public boolean isHeldAt(Instant now) {
         return status == BookingStatus.PENDING && holdExpiryTime != null && holdExpiryTime.isAfter(now);
-    }
-
-    public void cancel(String reason) {
-        status = BookingStatus.CANCELLED;
-        holdExpiryTime = null;
-        cancelReason = reason;
     }
 }

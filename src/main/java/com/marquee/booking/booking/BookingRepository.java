@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import com.marquee.booking.payment.PaymentStatus;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -16,7 +18,8 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class BookingRepository implements PanacheRepositoryBase<Booking, Long> {
 
-    public Uni<Booking> findByIdForUpdate(long id) {
+    /** Only {@link BookingLocks} calls this: it knows the lock order. */
+    Uni<Booking> findByIdForUpdate(long id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
@@ -33,10 +36,16 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, Long> {
         return query.range(offset, offset + limit - 1).list();
     }
 
-    /** Pending bookings whose hold fell due, oldest first; no lock (the caller locks and re-checks). */
-    public Uni<List<Object[]>> findDue(Instant now, int limit) {
+    /**
+     * Pending bookings whose hold fell due, as {@code [booking id, showtime id]}, oldest first; no lock (the
+     * release locks and re-checks). A booking whose charge started after {@code chargesFrom} is left to that
+     * charge: its answer must find the seats still held.
+     */
+    public Uni<List<Object[]>> findDue(Instant now, Instant chargesFrom, int limit) {
         return find("select b.id, b.showtimeId from Booking b where b.status = ?1 and b.holdExpiryTime <= ?2"
-                + " order by b.holdExpiryTime", BookingStatus.PENDING, now)
+                + " and not exists (select 1 from Payment p where p.bookingId = b.id and p.status = ?3"
+                + " and p.chargeStartedAt > ?4) order by b.holdExpiryTime",
+                BookingStatus.PENDING, now, PaymentStatus.PROCESSING, chargesFrom)
                 .project(Object[].class).page(Page.ofSize(limit)).list();
     }
 
@@ -48,7 +57,7 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, Long> {
 
     /**
      * Pending bookings made at or before {@code bookedBefore} whose hold still runs at {@code now}, oldest
-     * first, that the auto-confirm job has not already tried and been declined for; no lock.
+     * first, that the auto-confirm job has not already tried; no lock.
      */
     public Uni<List<Long>> findAutoConfirmDue(Instant bookedBefore, Instant now, String autoConfirmActor,
             int limit) {
@@ -60,10 +69,11 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, Long> {
     }
 
     /**
-     * Locks a booking for the auto-confirm job if it is still due (the conditions re-checked on the locked
-     * row); null if it is not, or if another transaction holds it (a checkout, a cancel, another instance).
+     * Locks a booking for the auto-confirm job if it is still due (re-checked on the locked row); null if it
+     * is not, or if another transaction holds it (a checkout, a cancel, another instance). Only
+     * {@link BookingLocks} calls this.
      */
-    public Uni<Booking> lockForAutoConfirm(long id, Instant bookedBefore, Instant now, String autoConfirmActor) {
+    Uni<Booking> lockForAutoConfirm(long id, Instant bookedBefore, Instant now, String autoConfirmActor) {
         return getSession().chain(session -> session.createNativeQuery(
                 "SELECT * FROM bookings b WHERE b.booking_id = :id AND b.status = 'pending'"
                         + " AND b.booking_time <= :before AND b.hold_expiry_time > :now AND NOT b.is_deleted"

@@ -1,7 +1,5 @@
 package com.marquee.booking.booking;
 
-import java.net.URI;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestHeader;
 
 import com.marquee.booking.booking.api.BookingCreated;
 import com.marquee.booking.booking.api.BookingEnvelope;
@@ -29,9 +27,7 @@ import com.marquee.booking.booking.api.ConfirmBookingRequest;
 import com.marquee.booking.booking.api.CreateBookingRequest;
 import com.marquee.booking.common.config.BookingConfig;
 import com.marquee.booking.common.idempotency.Idempotency;
-import com.marquee.booking.common.metrics.BookingMetrics;
 import com.marquee.booking.common.web.QueryParams;
-import com.marquee.booking.seat.HoldCommand;
 import com.marquee.booking.seat.SeatParser;
 
 import io.smallrye.mutiny.Uni;
@@ -42,23 +38,20 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Bookings")
 public class BookingResource {
 
-    private final BookingCreation creation;
-    private final BookingService bookings;
-    private final CheckoutService checkout;
+    private final BookingLifecycle lifecycle;
+    private final BookingQueries queries;
+    private final CheckoutAnswers answers;
     private final Idempotency idempotency;
     private final MovieDetails movies;
-    private final BookingMetrics metrics;
     private final BookingConfig config;
 
-    public BookingResource(BookingCreation creation, BookingService bookings, CheckoutService checkout,
-            Idempotency idempotency, MovieDetails movies, BookingMetrics metrics,
-            BookingConfig config) {
-        this.creation = creation;
-        this.bookings = bookings;
-        this.checkout = checkout;
+    public BookingResource(BookingLifecycle lifecycle, BookingQueries queries, CheckoutAnswers answers,
+            Idempotency idempotency, MovieDetails movies, BookingConfig config) {
+        this.lifecycle = lifecycle;
+        this.queries = queries;
+        this.answers = answers;
         this.idempotency = idempotency;
         this.movies = movies;
-        this.metrics = metrics;
         this.config = config;
     }
 
@@ -74,16 +67,15 @@ public class BookingResource {
         HoldCommand command = new HoldCommand(body.userId(), body.showtimeId(),
                 SeatParser.parse(body.seats(), config.holds().maxSeats(), "seats"));
         return idempotency.run(idempotencyKey, "create-booking", request.method().name(), request.path(), body,
-                () -> creation.create(command).map(view -> Response
-                        .created(URI.create("/api/bookings/" + view.bookingId()))
-                        .entity(BookingCreated.of(view)).build()));
+                claim -> lifecycle.hold(command, claim).chain(movies::add)
+                        .map(view -> answers.bookingCreated(view).toResponse(false)));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One booking with its seats and payment")
     public Uni<BookingEnvelope> get(@RestPath long id) {
-        return bookings.get(id).chain(movies::add).map(BookingEnvelope::of);
+        return queries.booking(id).chain(movies::add).map(BookingEnvelope::of);
     }
 
     @GET
@@ -94,24 +86,23 @@ public class BookingResource {
         boolean cancelled = QueryParams.booleanParam("include_cancelled", includeCancelled, false);
         int pageSize = QueryParams.intParam("limit", limit, 50, 1, 200);
         int skip = QueryParams.intParam("offset", offset, 0, 0, 1_000_000);
-        return bookings.listForUser(userId, cancelled, pageSize, skip).chain(movies::add)
+        return queries.bookingsOfUser(userId, cancelled, pageSize, skip).chain(movies::add)
                 .map(list -> new BookingList(list, pageSize, skip));
     }
 
     @POST
     @Path("/{id}/complete")
-    @Operation(summary = "Pay the amount due through the gateway and confirm the booking (402 if declined)")
+    @Operation(summary = "Pay the amount due through the payment provider and confirm the booking",
+            description = "200 confirmed; 202 when the provider has not answered yet (the booking stays pending and"
+                    + " is settled by a webhook or the reconciler: poll it); 402 declined (the booking stays"
+                    + " pending while its hold lasts).")
     @APIResponse(responseCode = "200", description = "Booking completed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BookingEnvelope.class)))
     public Uni<Response> complete(@RestPath long id, @RestHeader(Idempotency.HEADER) String idempotencyKey,
             @Context HttpServerRequest request) {
         return idempotency.run(idempotencyKey, "complete-booking", request.method().name(), request.path(), null,
-                () -> checkout.complete(id).invoke(this::count).map(done -> {
-                    CheckoutService.Checkout paid = done.orThrow();
-                    return Response.ok(new BookingEnvelope("Booking completed", paid.booking(), paid.payment()))
-                            .build();
-                }));
+                claim -> lifecycle.complete(id, claim).map(settled -> answers.completion(settled).toResponse(false)));
     }
 
     @POST
@@ -119,26 +110,15 @@ public class BookingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Confirm the booking with a completed payment that covers the amount due")
     public Uni<BookingEnvelope> confirm(@RestPath long id, @Valid @NotNull ConfirmBookingRequest body) {
-        return checkout.confirm(id, body.paymentId())
-                .invoke(metrics::bookingConfirmed)
+        return lifecycle.confirm(id, body.paymentId())
                 .map(view -> new BookingEnvelope("Booking confirmed", view, view.payment()));
-    }
-
-    /** Counted once the checkout's transaction committed, declines included. */
-    private void count(CheckoutService.Checkout done) {
-        metrics.payment(done.approved() ? "completed" : "declined");
-        if (done.approved()) {
-            metrics.bookingConfirmed();
-        }
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a booking: seats released, a completed payment refunded")
     public Uni<BookingEnvelope> cancel(@RestPath long id) {
-        return bookings.cancel(id)
-                .invoke(() -> metrics.bookingCancelled(Booking.CANCELLED_BY_USER))
-                .chain(movies::add)
+        return lifecycle.cancel(id).chain(movies::add)
                 .map(view -> BookingEnvelope.of("Booking cancelled", view));
     }
 }

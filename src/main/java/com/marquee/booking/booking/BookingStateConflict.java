@@ -25,6 +25,24 @@ public class BookingStateConflict extends ProblemException {
                 "Booking " + booking.id + " is already cancelled");
     }
 
+    public static BookingStateConflict chargeInProgress(long bookingId, long paymentId) {
+        return new BookingStateConflict("payment-in-progress", "Payment in progress",
+                "Payment " + paymentId + " for booking " + bookingId + " is being processed by the payment provider;"
+                        + " poll /api/bookings/" + bookingId + " for the outcome");
+    }
+
+    public static BookingStateConflict cancelledWhilePaying(long bookingId, long paymentId) {
+        return new BookingStateConflict("booking-cancelled-while-paying", "Booking cancelled while paying",
+                "Booking " + bookingId + " was cancelled (or its hold released) while payment " + paymentId
+                        + " was being charged; the charge is refunded");
+    }
+
+    public static BookingStateConflict showtimeStarted(Booking booking, java.time.Instant start) {
+        return new BookingStateConflict("showtime-started", "Showtime started",
+                "The showtime of booking " + booking.id + " started at " + start
+                        + "; its hold ended then and it can no longer be paid for");
+    }
+
     public static BookingStateConflict holdAtLimit(Booking booking) {
         return new BookingStateConflict("hold-extension-limit", "Hold cannot be extended",
                 "The hold on booking " + booking.id + " already lasts as long as allowed (until "

@@ -1,26 +1,17 @@
 package com.marquee.booking.booking;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
+import com.marquee.booking.common.persistence.WireEnum;
+
 /** pending -> confirmed | cancelled; confirmed -> cancelled (refunded). */
-public enum BookingStatus {
+public enum BookingStatus implements WireEnum {
     PENDING, CONFIRMED, CANCELLED;
 
-    public String wire() {
-        return name().toLowerCase();
-    }
-
     @Converter(autoApply = true)
-    public static class DbConverter implements AttributeConverter<BookingStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(BookingStatus status) {
-            return status == null ? null : status.wire();
-        }
-
-        @Override
-        public BookingStatus convertToEntityAttribute(String value) {
-            return value == null ? null : BookingStatus.valueOf(value.toUpperCase());
+    public static class DbConverter extends WireEnum.ColumnConverter<BookingStatus> {
+        public DbConverter() {
+            super(BookingStatus.class);
         }
     }
 }

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.marquee.booking.common.config.BookingConfig;
 import com.marquee.booking.common.problem.InvalidRequest;
-import com.marquee.booking.seat.SeatHoldService;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -43,13 +42,13 @@ public class HoldExtensionResource {
     public record HoldExtended(String message, Instant holdExpiryTime, BookingView booking) {
     }
 
-    private final SeatHoldService holds;
+    private final BookingLifecycle lifecycle;
     private final MovieDetails movies;
     private final BookingConfig config;
     private final ObjectMapper json;
 
-    public HoldExtensionResource(SeatHoldService holds, MovieDetails movies, BookingConfig config, ObjectMapper json) {
-        this.holds = holds;
+    public HoldExtensionResource(BookingLifecycle lifecycle, MovieDetails movies, BookingConfig config, ObjectMapper json) {
+        this.lifecycle = lifecycle;
         this.movies = movies;
         this.config = config;
         this.json = json;
@@ -71,7 +70,7 @@ public class HoldExtensionResource {
         if (minutes < 1 || minutes > max) {
             throw new InvalidRequest("additional_minutes", "must be an integer between 1 and " + max);
         }
-        return holds.extend(bookingId, minutes).chain(result -> movies.add(result.booking()).map(booking -> {
+        return lifecycle.extend(bookingId, minutes).chain(result -> movies.add(result.booking()).map(booking -> {
             long added = result.added().toMinutes();
             String message = result.capped()
                     ? "Hold extended until " + booking.holdExpiryTime() + ", the longest allowed"

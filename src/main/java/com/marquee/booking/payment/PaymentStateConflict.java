@@ -30,6 +30,13 @@ public class PaymentStateConflict extends ProblemException {
                         + due.toPlainString() + " due for booking " + bookingId);
     }
 
+    /** Another charge of the same booking is with the provider: one charge per booking at a time. */
+    public static PaymentStateConflict chargeInFlight(long paymentId) {
+        return new PaymentStateConflict("payment-in-progress", "Payment in progress",
+                "Another payment for the booking of payment " + paymentId + " is being processed by the payment"
+                        + " provider; try again once it is settled");
+    }
+
     /** A confirm claimed the payment between the refund's first look and its lock: nothing was changed. */
     public static PaymentStateConflict claimedMeanwhile(long paymentId) {
         return new PaymentStateConflict("payment-changed", "Payment changed",

@@ -6,7 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.marquee.booking.booking.CheckoutService;
+import com.marquee.booking.booking.BookingLifecycle;
+import com.marquee.booking.booking.Settlement;
 import com.marquee.booking.common.config.BookingConfig;
 
 import io.quarkus.scheduler.Scheduled;
@@ -17,18 +18,18 @@ import io.smallrye.mutiny.Uni;
  * {@code booking.auto-confirm.delay} exactly as {@code POST /api/bookings/{id}/complete} would (the Theatre UI
  * has no payment step). Driven from the database, not in-memory timers, so it survives restarts; each
  * booking is locked with SKIP LOCKED and re-checked, so many instances can run it at once. A booking the
- * gateway declined stays pending and is not tried again (its hold runs out and the expiry job releases it).
+ * provider declined stays pending and is not tried again (its hold runs out and the expiry job releases it).
  */
 @ApplicationScoped
 public class AutoConfirmJob {
 
     private static final Logger LOG = Logger.getLogger(AutoConfirmJob.class);
 
-    private final CheckoutService checkout;
+    private final BookingLifecycle lifecycle;
     private final BookingConfig config;
 
-    public AutoConfirmJob(CheckoutService checkout, BookingConfig config) {
-        this.checkout = checkout;
+    public AutoConfirmJob(BookingLifecycle lifecycle, BookingConfig config) {
+        this.lifecycle = lifecycle;
         this.config = config;
     }
 
@@ -48,7 +49,7 @@ public class AutoConfirmJob {
         if (!config.autoConfirm().enabled()) {
             return Uni.createFrom().item(0);
         }
-        return JobSteps.bounded(checkout.autoConfirmDue(config.autoConfirm().batchSize())).chain(ids -> completeEach(ids, 0, 0));
+        return JobSteps.bounded(lifecycle.autoConfirmDue(config.autoConfirm().batchSize())).chain(ids -> completeEach(ids, 0, 0));
     }
 
     private Uni<Integer> completeEach(List<Long> ids, int index, int confirmed) {
@@ -56,13 +57,13 @@ public class AutoConfirmJob {
             return Uni.createFrom().item(confirmed);
         }
         long bookingId = ids.get(index);
-        return JobSteps.bounded(checkout.autoComplete(bookingId))
+        return JobSteps.bounded(lifecycle.autoComplete(bookingId))
                 .map(result -> {
-                    if (result != null && !result.approved()) {
+                    if (result != null && result.outcome() == Settlement.Outcome.DECLINED) {
                         LOG.infof("Auto-confirm of booking %d declined: %s", bookingId,
                                 result.payment().failureReason());
                     }
-                    return result != null && result.approved() ? 1 : 0;
+                    return result != null && result.outcome() == Settlement.Outcome.COMPLETED ? 1 : 0;
                 })
                 // one booking's failure must not stop the others
                 .onFailure().invoke(e -> LOG.warnf("Auto-confirm of booking %d failed: %s", bookingId, e.toString()))

@@ -5,8 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.marquee.booking.common.config.BookingConfig;
-import com.marquee.booking.common.metrics.BookingMetrics;
-import com.marquee.booking.seat.SeatHoldService;
+import com.marquee.booking.booking.BookingLifecycle;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -20,14 +19,12 @@ public class HoldExpiryJob {
 
     private static final Logger LOG = Logger.getLogger(HoldExpiryJob.class);
 
-    private final SeatHoldService holds;
+    private final BookingLifecycle lifecycle;
     private final BookingConfig config;
-    private final BookingMetrics metrics;
 
-    public HoldExpiryJob(SeatHoldService holds, BookingConfig config, BookingMetrics metrics) {
-        this.holds = holds;
+    public HoldExpiryJob(BookingLifecycle lifecycle, BookingConfig config) {
+        this.lifecycle = lifecycle;
         this.config = config;
-        this.metrics = metrics;
     }
 
     @Scheduled(identity = "hold-expiry", every = "${booking.holds.sweep-interval:10s}",
@@ -48,8 +45,7 @@ public class HoldExpiryJob {
 
     private Uni<Integer> sweepFrom(int releasedSoFar) {
         int batch = config.holds().sweepBatchSize();
-        // counted per batch once its transaction committed
-        return JobSteps.bounded(holds.expireDue(batch)).invoke(metrics::holdsExpired).chain(released -> released < batch
+        return JobSteps.bounded(lifecycle.expireDue(batch)).chain(released -> released < batch
                 ? Uni.createFrom().item(releasedSoFar + released)
                 : sweepFrom(releasedSoFar + released));
     }

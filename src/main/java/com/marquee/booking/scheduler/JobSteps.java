@@ -19,6 +19,10 @@ final class JobSteps {
     }
 
     static <T> Uni<T> bounded(Uni<T> step) {
-        return step.ifNoItem().after(STEP_TIMEOUT).failWith(() -> new TimeoutException());
+        return bounded(step, STEP_TIMEOUT);
+    }
+
+    static <T> Uni<T> bounded(Uni<T> step, Duration limit) {
+        return step.ifNoItem().after(limit).failWith(() -> new TimeoutException());
     }
 }

@@ -11,15 +11,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.SQLRestriction;
-import org.hibernate.annotations.UpdateTimestamp;
+
+import com.marquee.booking.common.persistence.AuditedEntity;
 
 /** One seat of one booking. Active (on_hold or booked) rows are unique per showtime seat. */
 @Entity
 @Table(name = "booked_seats")
 @SQLRestriction("is_deleted = false")
-public class BookedSeat {
+public class BookedSeat extends AuditedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,17 +46,6 @@ public class BookedSeat {
 
     @Column(name = "hold_expiry_time")
     public Instant holdExpiryTime;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "is_deleted", nullable = false)
-    public boolean deleted;
 
     public static List<BookedSeat> holds(long bookingId, long showtimeId, List<Seat> seats, Instant expiry) {
         List<BookedSeat> rows = new ArrayList<>(seats.size());

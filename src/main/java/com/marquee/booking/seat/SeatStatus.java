@@ -1,30 +1,21 @@
 package com.marquee.booking.seat;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** A booked seat's life: on_hold -> booked | released. */
-public enum SeatStatus {
-    ON_HOLD, BOOKED, RELEASED;
+import com.marquee.booking.common.persistence.WireEnum;
 
-    public String wire() {
-        return name().toLowerCase();
-    }
+/** A booked seat's life: on_hold -> booked | released. */
+public enum SeatStatus implements WireEnum {
+    ON_HOLD, BOOKED, RELEASED;
 
     public boolean isActive() {
         return this != RELEASED;
     }
 
     @Converter(autoApply = true)
-    public static class DbConverter implements AttributeConverter<SeatStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(SeatStatus status) {
-            return status == null ? null : status.wire();
-        }
-
-        @Override
-        public SeatStatus convertToEntityAttribute(String value) {
-            return value == null ? null : SeatStatus.valueOf(value.toUpperCase());
+    public static class DbConverter extends WireEnum.ColumnConverter<SeatStatus> {
+        public DbConverter() {
+            super(SeatStatus.class);
         }
     }
 }

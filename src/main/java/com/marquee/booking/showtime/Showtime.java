@@ -8,9 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.SQLRestriction;
-import org.hibernate.annotations.UpdateTimestamp;
+
+import com.marquee.booking.common.persistence.AuditedEntity;
 
 /**
  * The booking service's copy of a Theatre Service showtime, and the row every seat change of the
@@ -19,7 +19,7 @@ import org.hibernate.annotations.UpdateTimestamp;
 @Entity
 @Table(name = "showtimes")
 @SQLRestriction("is_deleted = false")
-public class Showtime {
+public class Showtime extends AuditedEntity {
 
     @Id
     @Column(name = "showtime_id")
@@ -49,17 +49,6 @@ public class Showtime {
 
     @Column(name = "refreshed_at")
     public Instant refreshedAt;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "is_deleted", nullable = false)
-    public boolean deleted;
 
     public int capacity() {
         return numRows * numCols;

@@ -10,11 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.marquee.booking.common.config.BookingConfig;
+import com.marquee.booking.common.logging.RateLimitedLog;
 import com.marquee.booking.common.metrics.BookingMetrics;
 import com.marquee.booking.integration.Upstream;
 import com.marquee.booking.integration.UpstreamUnavailable;
-import com.marquee.booking.integration.WarnLimiter;
 import com.marquee.booking.integration.theatre.TheatreClient;
+import com.marquee.booking.integration.theatre.TheatreShowtimeUnknown;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +44,7 @@ public class ShowtimeCatalog {
     private final Clock clock;
     private final Duration refreshAfter;
     private final BigDecimal defaultPrice;
-    private final WarnLimiter warnings = new WarnLimiter(Duration.ofMinutes(1));
+    private final RateLimitedLog fallbacks = new RateLimitedLog(LOG, Duration.ofMinutes(1));
 
     public ShowtimeCatalog(TheatreClient theatre, ShowtimeRepository showtimes, BookingMetrics metrics,
             BookingConfig config, Clock clock) {
@@ -66,6 +67,7 @@ public class ShowtimeCatalog {
             }
             Instant storedAt = copy == null ? null : copy.refreshedAt;
             return Upstream.onCallerContext(theatre.showtime(showtimeId))
+                    .onFailure(TheatreShowtimeUnknown.class).transform(e -> new ShowtimeNotFound(showtimeId))
                     .chain(fetched -> Panache.withTransaction(() -> showtimes.upsertFromTheatre(fetched,
                             fetched.price() == null ? defaultPrice : fetched.price(), clock.instant())))
                     .replaceWithVoid()
@@ -80,11 +82,7 @@ public class ShowtimeCatalog {
                         metrics.upstreamDegraded(TheatreClient.SERVICE, "stale_copy");
                         String message = "Theatre Service unavailable (" + ((UpstreamUnavailable) e).reason()
                                 + "); using the copy of showtime " + showtimeId + " stored at " + storedAt;
-                        if (warnings.allow(now)) {
-                            LOG.warn(message + " (further fallbacks are logged at DEBUG for a minute)");
-                        } else {
-                            LOG.debug(message);
-                        }
+                        fallbacks.warn(message);
                         return Uni.createFrom().voidItem();
                     });
         });

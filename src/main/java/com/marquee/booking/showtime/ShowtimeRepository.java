@@ -36,6 +36,26 @@ public class ShowtimeRepository implements PanacheRepositoryBase<Showtime, Long>
                 .executeUpdate()).map(inserted -> inserted == 1);
     }
 
+    /**
+     * Adds {@code delta} to a showtime's counter of active seats, in SQL like every other counter change (the
+     * release path lowers it set-based): an entity write could overwrite a change it did not see.
+     */
+    public Uni<Integer> addSeatsBooked(long id, int delta, Instant now) {
+        return getSession().chain(session -> session.createNativeQuery(
+                "UPDATE showtimes SET seats_booked = seats_booked + :delta, updated_at = :now WHERE showtime_id = :id")
+                .setParameter("delta", delta).setParameter("now", now).setParameter("id", id).executeUpdate());
+    }
+
+    /** Active seats (held, booked; expired holds included) a screen of {@code rows} x {@code cols} would cut off. */
+    public Uni<Long> countSeatsOutside(long id, int rows, int cols, Instant now) {
+        return getSession().chain(session -> session.createNativeQuery(
+                "SELECT count(*) FROM booked_seats WHERE showtime_id = :id AND NOT is_deleted"
+                        + " AND (status = 'booked' OR (status = 'on_hold' AND hold_expiry_time > :now))"
+                        + " AND (seat_row > :rows OR seat_col > :cols)", Long.class)
+                .setParameter("id", id).setParameter("now", now).setParameter("rows", rows)
+                .setParameter("cols", cols).getSingleResult());
+    }
+
     /** Locks several showtimes in id order, the order every writer uses, so no two writers deadlock. */
     public Uni<Void> lockAll(Collection<Long> ids) {
         return getSession().chain(session -> session.createNativeQuery(
@@ -44,15 +64,16 @@ public class ShowtimeRepository implements PanacheRepositoryBase<Showtime, Long>
     }
 
     /**
-     * Stores the Theatre Service's copy of a showtime, or refreshes an earlier one: one statement, so
-     * concurrent refreshes need no coordination. A smaller screen never cuts off seats that are held or
-     * booked here (the size stays large enough for them); the seat counter is ours and left alone.
-     * Locally managed showtimes ({@code refreshed_at} NULL, made by {@code PUT}) are not overwritten.
+     * Stores the Theatre Service's copy of a showtime, or refreshes an earlier one. A smaller screen never cuts
+     * off seats that are held or booked here (the size stays large enough for them); the seat counter is ours
+     * and left alone. Locally managed showtimes ({@code refreshed_at} NULL, made by {@code PUT}) are not
+     * overwritten. The caller's transaction takes the showtime lock first and only then reads the active seats
+     * (a new statement, a new snapshot): a hold committed while we waited for the lock is seen.
      */
     public Uni<Integer> upsertFromTheatre(TheatreShowtime t, BigDecimal price, Instant now) {
         String activeSeats = "FROM booked_seats b WHERE b.showtime_id = EXCLUDED.showtime_id"
                 + " AND b.status IN ('on_hold', 'booked') AND NOT b.is_deleted";
-        return getSession().chain(session -> session.createNativeQuery(
+        return lockIfPresent(t.showtimeId()).chain(() -> getSession().chain(session -> session.createNativeQuery(
                 "INSERT INTO showtimes (showtime_id, movie_id, screen_id, start_time, price, num_rows, num_cols,"
                         + " refreshed_at, updated_at)"
                         + " VALUES (:id, :movie, :screen, :start, :price, :rows, :cols, :now, :now)"
@@ -66,7 +87,14 @@ public class ShowtimeRepository implements PanacheRepositoryBase<Showtime, Long>
                 .setParameter("screen", t.screenId()).setParameter("start", t.startTime())
                 .setParameter("price", price.setScale(2)).setParameter("rows", (short) t.numRows())
                 .setParameter("cols", (short) t.numCols()).setParameter("now", now)
-                .executeUpdate());
+                .executeUpdate()));
+    }
+
+    /** The showtime lock, if the showtime exists (a new one has no seats a refresh could cut off). */
+    private Uni<Void> lockIfPresent(long id) {
+        return getSession().chain(session -> session.createNativeQuery(
+                "SELECT showtime_id FROM showtimes WHERE showtime_id = :id FOR NO KEY UPDATE", Long.class)
+                .setParameter("id", id).getResultList()).replaceWithVoid();
     }
 
     /** showtime id -> movie id, for those of {@code ids} that have a movie. */

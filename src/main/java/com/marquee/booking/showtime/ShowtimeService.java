@@ -6,7 +6,6 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.marquee.booking.common.problem.ProblemException;
-import com.marquee.booking.seat.BookedSeatRepository;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -20,12 +19,10 @@ public class ShowtimeService {
     }
 
     private final ShowtimeRepository showtimes;
-    private final BookedSeatRepository seats;
     private final Clock clock;
 
-    public ShowtimeService(ShowtimeRepository showtimes, BookedSeatRepository seats, Clock clock) {
+    public ShowtimeService(ShowtimeRepository showtimes, Clock clock) {
         this.showtimes = showtimes;
-        this.seats = seats;
         this.clock = clock;
     }
 
@@ -47,10 +44,7 @@ public class ShowtimeService {
                         return Uni.createFrom().item(new Upserted(ShowtimeView.of(showtime), true));
                     }
                     Instant now = clock.instant();
-                    return seats.findActive(id).map(active -> {
-                        long cut = active.stream().filter(seat -> seat.isTakenAt(now))
-                                .filter(seat -> seat.seatRow > request.numRows() || seat.seatCol > request.numCols())
-                                .count();
+                    return showtimes.countSeatsOutside(id, request.numRows(), request.numCols(), now).map(cut -> {
                         if (cut > 0) {
                             throw new ProblemException(409, "screen-too-small", "Screen too small",
                                     "A " + request.numRows() + " x " + request.numCols() + " screen would cut off " + cut

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -32,8 +32,11 @@ import io.smallrye.mutiny.Uni;
  * work and keeps its answer (success or a 4xx problem) for {@code booking.idempotency.ttl}; a retry with
  * the same key and request gets that answer again, byte for byte, without the work being redone (so a
  * retried checkout never charges twice). The same key with another request is 422, a duplicate while the
- * first still runs 409. A 5xx frees the key: the client should retry and the retry must do the work.
- * Requests rejected before the work starts (invalid input) claim nothing.
+ * first still runs 409. Requests rejected before the work starts (invalid input) claim nothing.
+ * <p>
+ * The work gets the {@link IdempotencyClaim} and records its answer in the transaction of the change it
+ * describes. A 202 (accepted, settled later) leaves the claim in flight for the settlement to answer; a 5xx
+ * frees the key for a retry unless the work already committed something that refers to it.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -59,15 +62,16 @@ public class Idempotency {
      * just runs the work.
      */
     public Uni<Response> run(String key, String scope, String method, String path, Object body,
-            Supplier<Uni<Response>> work) {
+            Function<IdempotencyClaim, Uni<Response>> work) {
         if (key == null) {
-            return work.get();
+            return work.apply(null);
         }
         IdempotentCall call = new IdempotentCall(scope, checkKey(key), fingerprint(method, path, body), path);
-        return service.claim(call).chain(earlier -> {
-            if (earlier == null) {
-                return runClaimed(call, work);
+        return service.claim(call).chain(attempt -> {
+            if (attempt.claim() != null) {
+                return runClaimed(attempt.claim(), work);
             }
+            IdempotencyRecord earlier = attempt.earlier();
             if (!earlier.fingerprint.equals(call.fingerprint())) {
                 throw IdempotencyConflict.reused(call.key());
             }
@@ -78,34 +82,56 @@ public class Idempotency {
         });
     }
 
-    private Uni<Response> runClaimed(IdempotentCall call, Supplier<Uni<Response>> work) {
-        return Uni.createFrom().<Response> deferred(work::get).onItemOrFailure().transformToUni((response, failure) -> {
-            StoredResponse answer;
-            if (failure == null) {
-                answer = stored(response);
-            } else if (failure instanceof ProblemException problem && problem.status() < 500) {
-                answer = stored(problem.toProblem(call.path()));
-            } else {
-                return service.release(call)
-                        .onFailure().invoke(e -> LOG.warnf("Could not free Idempotency-Key %s after a failure: %s",
-                                call.key(), e.toString()))
-                        .onFailure().recoverWithNull()
-                        .chain(() -> Uni.createFrom().failure(failure));
-            }
-            // the work is done: if its answer cannot be kept, the client still gets it (the claim then
-            // lapses after the in-flight timeout, and the domain's own state checks guard a late retry)
-            return service.recordAnswer(call, answer)
-                    .onFailure().invoke(e -> LOG.warnf("Could not keep the answer for Idempotency-Key %s: %s",
-                            call.key(), e.toString()))
-                    .onFailure().recoverWithNull()
-                    .map(ignored -> answer.toResponse(false));
-        });
+    private Uni<Response> runClaimed(IdempotencyClaim claim, Function<IdempotencyClaim, Uni<Response>> work) {
+        IdempotentCall call = claim.call();
+        return Uni.createFrom().<Response> deferred(() -> work.apply(claim)).onItemOrFailure()
+                .transformToUni((response, failure) -> {
+                    if (claim.recorded() != null) {
+                        // recorded with the change: answer exactly what a retry will get
+                        return Uni.createFrom().item(claim.recorded().toResponse(false));
+                    }
+                    if (failure == null && (claim.linked()
+                            || response.getStatus() == Response.Status.ACCEPTED.getStatusCode())) {
+                        // a settlement records (or recorded) the answer, rendered by the same code as this one
+                        return Uni.createFrom().item(response);
+                    }
+                    StoredResponse answer;
+                    if (failure == null) {
+                        answer = stored(response);
+                    } else if (failure instanceof ProblemException problem && problem.status() < 500) {
+                        answer = stored(problem.toProblem(call.path()));
+                    } else if (claim.linked()) {
+                        return Uni.createFrom().failure(failure); // the settlement records the final answer
+                    } else {
+                        return service.release(call)
+                                .onFailure().invoke(e -> LOG.warnf("Could not free Idempotency-Key %s after a failure: %s",
+                                        call.key(), e.toString()))
+                                .onFailure().recoverWithNull()
+                                .chain(() -> Uni.createFrom().failure(failure));
+                    }
+                    // nothing was changed (a refusal) or the work recorded nothing itself: keep the answer now;
+                    // if that fails the client still gets it, and the claim lapses after the in-flight timeout
+                    return service.recordAnswer(claim, answer)
+                            .onFailure().invoke(e -> LOG.warnf("Could not keep the answer for Idempotency-Key %s: %s",
+                                    call.key(), e.toString()))
+                            .onFailure().recoverWithNull()
+                            .map(ignored -> answer.toResponse(false));
+                });
+    }
+
+    /** The stored form of a response a work built, for {@link IdempotencyClaim#record}. */
+    public StoredResponse answerOf(Response response) {
+        return stored(response);
     }
 
     private StoredResponse stored(Response response) {
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
-        return new StoredResponse(response.getStatus(), MediaType.APPLICATION_JSON,
-                location == null ? null : location.toString(), write(response.getEntity()));
+        Object type = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        Object entity = response.getEntity();
+        // an answer rendered ahead (a StoredResponse turned into a Response) is kept as it is
+        return new StoredResponse(response.getStatus(), type == null ? MediaType.APPLICATION_JSON : type.toString(),
+                location == null ? null : location.toString(),
+                entity instanceof String text ? text : write(entity));
     }
 
     private StoredResponse stored(Problem problem) {

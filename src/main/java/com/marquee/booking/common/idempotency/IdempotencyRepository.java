@@ -15,9 +15,9 @@ public class IdempotencyRepository implements PanacheRepositoryBase<IdempotencyR
     /**
      * Claims a key for a request: inserts it, or takes over a row that expired or whose request was
      * abandoned (its instance died before recording an answer). One statement, so of concurrent
-     * claimers exactly one wins; true if this one did.
+     * claimers exactly one wins; the row's id if this one did, else null.
      */
-    public Uni<Boolean> claim(String scope, String key, String fingerprint, Instant now, Instant expiresAt,
+    public Uni<Long> claim(String scope, String key, String fingerprint, Instant now, Instant expiresAt,
             Instant abandonedBefore) {
         return getSession().chain(session -> session.createNativeQuery(
                 "INSERT INTO idempotency_keys (scope, idempotency_key, fingerprint, state, created_at, updated_at,"
@@ -27,25 +27,34 @@ public class IdempotencyRepository implements PanacheRepositoryBase<IdempotencyR
                         + " response_location = NULL, response_body = NULL, created_at = EXCLUDED.created_at,"
                         + " updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at"
                         + " WHERE idempotency_keys.expires_at <= :now"
-                        + " OR (idempotency_keys.state = 'in_flight' AND idempotency_keys.updated_at <= :abandoned)")
+                        + " OR (idempotency_keys.state = 'in_flight' AND idempotency_keys.updated_at <= :abandoned)"
+                        + " RETURNING idempotency_key_id", Long.class)
                 .setParameter("scope", scope).setParameter("key", key).setParameter("fingerprint", fingerprint)
                 .setParameter("now", now).setParameter("expires", expiresAt)
                 .setParameter("abandoned", abandonedBefore)
-                .executeUpdate()).map(claimed -> claimed == 1);
+                .getResultList()).map(ids -> ids.isEmpty() ? null : ids.get(0));
     }
 
     public Uni<IdempotencyRecord> findByKey(String scope, String key) {
         return find("scope = ?1 and key = ?2", scope, key).firstResult();
     }
 
-    /** Records the answer of the request that holds the claim (a taken-over claim has another fingerprint's row). */
-    public Uni<Integer> recordAnswer(String scope, String key, String fingerprint, int status, String contentType,
-            String location, String body, Instant now) {
-        return update("state = ?1, responseStatus = ?2, responseContentType = ?3, responseLocation = ?4,"
-                + " responseBody = ?5, updatedAt = ?6 where scope = ?7 and key = ?8 and fingerprint = ?9"
-                + " and state = ?10", IdempotencyRecord.DONE, (short) status, contentType, location, body, now,
-                scope, key, fingerprint, IdempotencyRecord.IN_FLIGHT);
+    /**
+     * Records the answer of the claim {@code id} while it is still in flight, in the caller's transaction. A
+     * {@code fingerprint} (null: any) guards against writing into a claim another request took over.
+     */
+    public Uni<Integer> recordAnswer(long id, String fingerprint, StoredResponse answer, Instant now) {
+        return getSession().chain(session -> session.createNativeQuery(RECORD_ANSWER)
+                .setParameter("status", (short) answer.status()).setParameter("type", answer.contentType())
+                .setParameter("location", answer.location()).setParameter("body", answer.body())
+                .setParameter("now", now).setParameter("id", id).setParameter("fingerprint", fingerprint)
+                .executeUpdate());
     }
+
+    static final String RECORD_ANSWER = "UPDATE idempotency_keys SET state = 'done', response_status = :status,"
+            + " response_content_type = :type, response_location = :location, response_body = :body,"
+            + " updated_at = :now WHERE idempotency_key_id = :id AND state = 'in_flight'"
+            + " AND (CAST(:fingerprint AS varchar) IS NULL OR fingerprint = :fingerprint)";
 
     public Uni<Long> release(String scope, String key, String fingerprint) {
         return delete("scope = ?1 and key = ?2 and fingerprint = ?3 and state = ?4", scope, key, fingerprint,

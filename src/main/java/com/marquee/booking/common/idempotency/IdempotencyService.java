@@ -11,12 +11,16 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The steps of an idempotent request, each its own short transaction: claiming the key must be visible
- * to a concurrent duplicate before the work starts, and the answer must be kept even when the work's own
- * transaction rolled back.
+ * The steps of an idempotent request. Claiming is its own short transaction (a concurrent duplicate must see
+ * the claim before the work starts); the answer is recorded in the work's own transaction
+ * ({@link IdempotencyClaim#record}), or in a transaction of its own when the work changed nothing (a 4xx).
  */
 @ApplicationScoped
 public class IdempotencyService {
+
+    /** What a claim attempt found: the claim, or the key's earlier record. */
+    public record ClaimAttempt(IdempotencyClaim claim, IdempotencyRecord earlier) {
+    }
 
     private final IdempotencyRepository keys;
     private final BookingConfig config;
@@ -28,19 +32,32 @@ public class IdempotencyService {
         this.clock = clock;
     }
 
-    /** Null if this request claimed the key and must do the work; otherwise the key's earlier record. */
     @WithTransaction
-    public Uni<IdempotencyRecord> claim(IdempotentCall call) {
+    public Uni<ClaimAttempt> claim(IdempotentCall call) {
         Instant now = clock.instant();
         return keys.claim(call.scope(), call.key(), call.fingerprint(), now, now.plus(config.idempotency().ttl()),
                 now.minus(config.idempotency().inFlightTimeout()))
-                .chain(claimed -> claimed ? Uni.createFrom().nullItem() : keys.findByKey(call.scope(), call.key()));
+                .chain(id -> id != null ? Uni.createFrom().item(new ClaimAttempt(new IdempotencyClaim(call, id, this), null))
+                        : keys.findByKey(call.scope(), call.key()).map(earlier -> new ClaimAttempt(null, earlier)));
     }
 
+    /** Records an answer for a work that changed nothing (or whose transaction rolled back). */
     @WithTransaction
-    public Uni<Void> recordAnswer(IdempotentCall call, StoredResponse answer) {
-        return keys.recordAnswer(call.scope(), call.key(), call.fingerprint(), answer.status(), answer.contentType(),
-                answer.location(), answer.body(), clock.instant()).replaceWithVoid();
+    public Uni<Void> recordAnswer(IdempotencyClaim claim, StoredResponse answer) {
+        return keys.recordAnswer(claim.id(), claim.call().fingerprint(), answer, clock.instant()).replaceWithVoid();
+    }
+
+    /** Inside the caller's transaction: {@link IdempotencyClaim#record}. */
+    Uni<Void> recordInCurrentTransaction(IdempotencyClaim claim, StoredResponse answer) {
+        return keys.recordAnswer(claim.id(), claim.call().fingerprint(), answer, clock.instant()).replaceWithVoid();
+    }
+
+    /**
+     * Inside the caller's transaction: records the answer of the claim {@code claimId} that a settlement (a
+     * webhook, the reconciler, a late provider answer) completes; nothing if the key expired or was answered.
+     */
+    public Uni<Void> recordSettled(long claimId, StoredResponse answer) {
+        return keys.recordAnswer(claimId, null, answer, clock.instant()).replaceWithVoid();
     }
 
     /** Frees the key after a failure the client may retry (5xx): the retry must do the work. */

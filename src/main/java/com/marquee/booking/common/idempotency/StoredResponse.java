@@ -11,7 +11,8 @@ public record StoredResponse(int status, String contentType, String location, St
                 record.responseBody);
     }
 
-    Response toResponse(boolean replayed) {
+    /** The response to send: the first time ({@code replayed} false) and on every replay. */
+    public Response toResponse(boolean replayed) {
         Response.ResponseBuilder builder = Response.status(status).header(HttpHeaders.CONTENT_TYPE, contentType)
                 .entity(body);
         if (location != null) {

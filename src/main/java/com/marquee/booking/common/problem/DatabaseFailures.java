@@ -75,9 +75,22 @@ public final class DatabaseFailures {
         return sqlState.startsWith("08") // connection exception
                 || sqlState.startsWith("53") // insufficient resources
                 || sqlState.startsWith("57") // operator intervention (shutdown, statement timeout)
-                || sqlState.equals("55P03") // lock not available (lock_timeout)
-                || sqlState.equals("40001") // serialization failure
-                || sqlState.equals("40P01"); // deadlock
+                || sqlState.equals("55P03"); // lock not available (lock_timeout)
+    }
+
+    /**
+     * A deadlock or a serialization failure. Every writer takes its locks in one order (showtime, booking,
+     * payment), so either means that order was broken somewhere: a bug to log loudly, not an outage.
+     */
+    public static boolean isLockOrderFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = next(t)) {
+            String sqlState = t instanceof PgException pg ? pg.getSqlState()
+                    : t instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+            if ("40P01".equals(sqlState) || "40001".equals(sqlState)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable next(Throwable t) {

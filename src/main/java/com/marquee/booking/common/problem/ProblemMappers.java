@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.marquee.booking.common.logging.RateLimitedLog;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.vertx.core.http.HttpServerRequest;
@@ -37,8 +38,7 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     /** An outage fails every request: log it once in a while with a count, not once per request. */
-    private final RateLimitedLog outageLog = new RateLimitedLog(LOG, Duration.ofSeconds(10),
-            "Database unavailable (%d request(s) answered 503 in the last interval): %s");
+    private final RateLimitedLog outageLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -148,7 +148,7 @@ public class ProblemMappers {
                     .toProblem(request.path()));
         }
         if (DatabaseFailures.isUnavailable(e)) {
-            outageLog.warn(e);
+            outageLog.warn("Database unavailable; answering 503: " + e);
             return respond(new ServiceUnavailable("The booking database is unavailable; try again shortly")
                     .toProblem(request.path()));
         }

@@ -35,6 +35,12 @@ public class ServiceInfoResource {
         links.put("bookings", "/api/bookings");
         links.put("showtimes", "/api/showtimes/{id}");
         info.put("links", links);
+        // the seed clients' shape
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("bookings", "/api/bookings/");
+        endpoints.put("payments", "/api/payments/");
+        endpoints.put("showtimes", "/api/showtimes/");
+        info.put("endpoints", endpoints);
         INFO = Map.copyOf(info);
     }
 

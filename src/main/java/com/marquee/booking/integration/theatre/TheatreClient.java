@@ -16,7 +16,6 @@ import com.marquee.booking.common.metrics.BookingMetrics;
 import com.marquee.booking.integration.LazyRestClient;
 import com.marquee.booking.integration.Upstream;
 import com.marquee.booking.integration.UpstreamFailure;
-import com.marquee.booking.showtime.ShowtimeNotFound;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  * Reads showtimes (with their screen's size) from the Theatre Service. A dead or slow Theatre Service
  * costs at most a few short attempts, and once the circuit opens nothing at all: callers get
  * {@link com.marquee.booking.integration.UpstreamUnavailable} in microseconds. A showtime the Theatre
- * Service does not know is {@link ShowtimeNotFound}, which is an answer, not a failure: never retried,
+ * Service does not know is {@link TheatreShowtimeUnknown}, which is an answer, not a failure: never retried,
  * never counted against the circuit.
  *
  * <p>Every limit below can be tuned without a rebuild, e.g.
@@ -57,11 +56,11 @@ public class TheatreClient {
             TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 200)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
-            skipOn = ShowtimeNotFound.class)
-    @Fallback(fallbackMethod = "unavailable", skipOn = ShowtimeNotFound.class)
+            skipOn = TheatreShowtimeUnknown.class)
+    @Fallback(fallbackMethod = "unavailable", skipOn = TheatreShowtimeUnknown.class)
     public Uni<TheatreShowtime> showtime(long id) {
         return Upstream.attempt(metrics, SERVICE, "GET /showtimes/" + id, rest.get().showtime(id))
-                .onFailure(e -> Upstream.isStatus(e, 404)).transform(e -> new ShowtimeNotFound(id))
+                .onFailure(e -> Upstream.isStatus(e, 404)).transform(e -> new TheatreShowtimeUnknown(id))
                 .chain(showtime -> {
                     if (showtime.screenId() == null) {
                         throw new UpstreamFailure("Theatre Service showtime " + id + " has no screen_id");

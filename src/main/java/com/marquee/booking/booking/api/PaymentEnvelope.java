@@ -1,4 +1,4 @@
-package com.marquee.booking.payment.api;
+package com.marquee.booking.booking.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

@@ -1,4 +1,4 @@
-package com.marquee.booking.seat;
+package com.marquee.booking.booking;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.marquee.booking.common.config.BookingConfig;
+import com.marquee.booking.seat.Seat;
+import com.marquee.booking.seat.SeatsUnavailable;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,11 +27,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * on the active-seat unique index: that index, not a read, detects seats taken by others. If the
  * showtime is unknown, started or too small for a seat, or any seat is taken (even by an expired hold),
  * fewer seats come back than were asked for and the transaction rolls back; the caller then takes the
- * careful path, which explains the refusal or expires the stale hold. Raw SQL on the reactive pool, not
- * Hibernate: measured in bench/README.md, it is the hot path of a flash sale.
+ * careful path, which explains the refusal or expires the stale hold. The {@code booking.held} event goes
+ * to the outbox in the same transaction. Raw SQL on the reactive pool, not Hibernate: measured in
+ * bench/README.md, it is the hot path of a flash sale.
  */
 @ApplicationScoped
-public class FastHoldRepository {
+public class HoldRepository {
 
     /** A hold the fast path made. */
     public record FastHold(long bookingId, Instant expiry, BigDecimal pricePerSeat) {
@@ -65,9 +70,11 @@ public class FastHoldRepository {
             """;
 
     private final Pool pool;
+    private final String currency;
 
-    public FastHoldRepository(Pool pool) {
+    public HoldRepository(Pool pool, BookingConfig config) {
         this.pool = pool;
+        this.currency = config.payments().currency();
     }
 
     /**
@@ -99,8 +106,9 @@ public class FastHoldRepository {
             Row row = result.iterator().next();
             long bookingId = row.getLong(0);
             if (row.getLong(3) == seats.size()) {
-                return Uni.createFrom().item(new FastHold(bookingId, row.getOffsetDateTime(1).toInstant(),
-                        row.getBigDecimal(2)));
+                FastHold hold = new FastHold(bookingId, row.getOffsetDateTime(1).toInstant(), row.getBigDecimal(2));
+                return connection.preparedQuery(BookingEvents.HELD_ON_CONNECTION)
+                        .execute(Tuple.of(bookingId, utc(now), currency)).replaceWith(hold);
             }
             // a seat was taken; the showtime lock is still ours, so this answer is exact
             return connection.preparedQuery(TAKEN)

@@ -1,0 +1,101 @@
+package com.marquee.booking.booking;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.marquee.booking.booking.api.PaymentEnvelope;
+import com.marquee.booking.common.idempotency.Idempotency;
+import com.marquee.booking.payment.PaymentStatus;
+import com.marquee.booking.payment.api.CreatePaymentRequest;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The payments API. It lives with the booking lifecycle, not in the payment package, because what it does to a
+ * payment can end a booking (a refund cancels the booking it paid for) and the lifecycle owns that order.
+ */
+@Path("/api/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Payments")
+public class PaymentResource {
+
+    private final BookingLifecycle lifecycle;
+    private final BookingQueries queries;
+    private final CheckoutAnswers answers;
+    private final Idempotency idempotency;
+
+    public PaymentResource(BookingLifecycle lifecycle, BookingQueries queries, CheckoutAnswers answers,
+            Idempotency idempotency) {
+        this.lifecycle = lifecycle;
+        this.queries = queries;
+        this.answers = answers;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a pending payment, optionally for a booking")
+    @APIResponse(responseCode = "201", description = "Payment created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PaymentEnvelope.class)))
+    public Uni<Response> create(@Valid @NotNull CreatePaymentRequest body,
+            @RestHeader(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest request) {
+        return idempotency.run(idempotencyKey, "create-payment", request.method().name(), request.path(), body,
+                claim -> lifecycle.createPayment(body.amount(), body.createdBy(), body.bookingId(), claim)
+                        .map(view -> answers.paymentCreated(view).toResponse(false)));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One payment")
+    public Uni<PaymentEnvelope> get(@RestPath long id) {
+        return queries.payment(id).map(PaymentEnvelope::of);
+    }
+
+    @POST
+    @Path("/{id}/process")
+    @Operation(summary = "Charge a pending payment through the payment provider",
+            description = "200 completed; 202 when the provider has not answered yet (settled later: poll it); 402"
+                    + " declined (the payment is failed).")
+    public Uni<Response> process(@RestPath long id) {
+        return lifecycle.process(id).map(settled -> answers.processing(settled).toResponse(false));
+    }
+
+    @POST
+    @Path("/{id}/fail")
+    @Operation(summary = "Mark a pending payment failed")
+    public Uni<PaymentEnvelope> fail(@RestPath long id) {
+        return lifecycle.fail(id).map(view -> PaymentEnvelope.of("Payment failed", view));
+    }
+
+    @POST
+    @Path("/{id}/refund")
+    @Operation(summary = "Refund a completed payment; a confirmed booking it paid for is cancelled",
+            description = "200 refunded; 202 when the provider has not confirmed the refund yet (the payment stays"
+                    + " refunding and is settled later; the booking is cancelled at once either way).")
+    public Uni<Response> refund(@RestPath long id) {
+        return lifecycle.refund(id).map(refunded -> {
+            boolean done = PaymentStatus.REFUNDED.wire().equals(refunded.payment().status());
+            return Response.status(done ? 200 : 202).entity(new PaymentEnvelope(
+                    done ? "Payment refunded" : "Refund sent to the payment provider, which has not confirmed it yet",
+                    refunded.payment(), refunded.cancelledBooking())).build();
+        });
+    }
+}

@@ -1,0 +1,30 @@
+package com.marquee.booking.payment.api;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+
+/**
+ * {@code created_by}: the seed clients send the paying user's integer id ({@code "created_by": 1}), newer ones
+ * a string; both are the same payer, kept as text. Nothing else (floats, booleans, objects) is a payer.
+ */
+public final class PayerDeserializer extends StdScalarDeserializer<String> {
+
+    public PayerDeserializer() {
+        super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        if (parser.hasToken(JsonToken.VALUE_NUMBER_INT)) {
+            return parser.getBigIntegerValue().toString();
+        }
+        if (parser.hasToken(JsonToken.VALUE_STRING)) {
+            return parser.getText();
+        }
+        return (String) context.handleUnexpectedToken(String.class, parser);
+    }
+}
