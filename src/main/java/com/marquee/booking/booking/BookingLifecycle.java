@@ -261,6 +261,9 @@ public class BookingLifecycle {
             Instant now = clock.instant(); // after the lock, like every other change of a booking
             Checkout.requireHeld(booking, now, "extended");
             return showtimes.findById(booking.showtimeId).chain(showtime -> {
+                if (showtime != null && showtime.hasStartedAt(now)) {
+                    throw BookingStateConflict.showtimeStarted(booking, showtime.startTime);
+                }
                 Instant current = booking.holdExpiryTime;
                 Instant wanted = current.plus(Duration.ofMinutes(minutes));
                 Instant cap = booking.bookingTime.plus(config.holds().maxTotal());

@@ -44,6 +44,22 @@ import io.restassured.response.Response;
 class CheckoutResourceTest {
 
     @Test
+    void aHoldCannotBePaidOrExtendedOnceItsShowtimeMovedIntoThePast() {
+        long st = newShowtime(5, 5, "9.00");
+        long bookingId = holdOk(st, nextId(), "A", 1);
+        long paymentId = completedPayment("9.00");
+        // the operator moves the showtime's start before now: the hold ends with it
+        putShowtime(st, 5, 5, "9.00", Instant.now().minus(5, ChronoUnit.MINUTES)).then().statusCode(200);
+
+        assertProblem(complete(bookingId), 409, "showtime-started");
+        assertProblem(confirm(bookingId, paymentId), 409, "showtime-started");
+        assertProblem(given().post("/api/showtimes/booking/{id}/extend-hold", bookingId), 409, "showtime-started");
+        assertEquals("pending", booking(bookingId).path("booking.status"));
+        booking(bookingId).then().body("booking.payment_id", nullValue());
+        assertEquals("completed", paymentStatus(paymentId));
+    }
+
+    @Test
     void completeChargesTheAmountDueAndConfirms() {
         long st = newShowtime();
         long user = nextId();
