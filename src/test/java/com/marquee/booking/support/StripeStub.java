@@ -16,14 +16,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
@@ -115,10 +112,8 @@ public final class StripeStub {
         }
     }
 
-    private final Vertx vertx = Vertx.vertx();
+    private final LocalHttpServer server = new LocalHttpServer(this::handle);
     private volatile String apiKey = API_KEY;
-    private volatile HttpServer server;
-    private volatile int port;
 
     // programmed behaviour
     private volatile long latencyMillis;
@@ -140,33 +135,25 @@ public final class StripeStub {
     private final List<HttpServerRequest> hanging = new CopyOnWriteArrayList<>();
 
     public StripeStub start() {
-        server = await(vertx.createHttpServer().requestHandler(this::handle).listen(port, "127.0.0.1"));
-        port = server.actualPort();
+        server.start();
         return this;
     }
 
     /** Closes the listening socket: connections are refused until {@link #restart()} (same port). */
     public void stop() {
-        HttpServer current = server;
-        if (current != null) {
-            await(current.close());
-            server = null;
-        }
+        server.stop();
     }
 
     public void restart() {
-        if (server == null) {
-            start();
-        }
+        server.restart();
     }
 
     public void close() {
-        stop();
-        await(vertx.close());
+        server.close();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return server.url();
     }
 
     public String apiKey() {
@@ -432,7 +419,7 @@ public final class StripeStub {
 
     private void later(Runnable action) {
         if (latencyMillis > 0) {
-            vertx.setTimer(latencyMillis, id -> action.run());
+            server.vertx().setTimer(latencyMillis, id -> action.run());
         } else {
             action.run();
         }
@@ -469,13 +456,7 @@ public final class StripeStub {
             return new Reply(400, error("invalid_request_error", "parameter_missing", "Missing required param: "
                     + "currency."));
         }
-        Map<String, String> metadata = new LinkedHashMap<>();
-        form.forEach((name, value) -> {
-            if (name.startsWith("metadata[") && name.endsWith("]")) {
-                metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
-            }
-        });
-        Intent intent = new Intent(Long.parseLong(amountText), form.get("currency"), metadata, key);
+        Intent intent = new Intent(Long.parseLong(amountText), form.get("currency"), metadataOf(form), key);
         intent.paymentMethod = form.get("payment_method");
         intent.status = intent.paymentMethod == null ? "requires_payment_method" : "requires_confirmation";
         intents.put(intent.id, intent);
@@ -546,13 +527,7 @@ public final class StripeStub {
             intent.amountRefunded += amount;
         }
         refunds.add(refund);
-        Map<String, String> metadata = new LinkedHashMap<>();
-        form.forEach((name, value) -> {
-            if (name.startsWith("metadata[") && name.endsWith("]")) {
-                metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
-            }
-        });
-        return new Reply(200, refund.json(metadata).encode());
+        return new Reply(200, refund.json(metadataOf(form)).encode());
     }
 
     private void respond(HttpServerRequest request, Map<String, String> form, Reply reply, boolean replayed) {
@@ -583,6 +558,17 @@ public final class StripeStub {
                 .put("message", message)).encode();
     }
 
+    /** {@code metadata[payment_id]=7} -> {@code payment_id: 7}. */
+    private static Map<String, String> metadataOf(Map<String, String> form) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("metadata[") && name.endsWith("]")) {
+                metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
+            }
+        });
+        return metadata;
+    }
+
     private static Map<String, String> parseForm(String body) {
         Map<String, String> form = new LinkedHashMap<>();
         if (body == null || body.isEmpty()) {
@@ -608,13 +594,5 @@ public final class StripeStub {
 
     private static String randomId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-    }
-
-    private static <T> T await(io.vertx.core.Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("stripe stub: " + e.getMessage(), e);
-        }
     }
 }
