@@ -2,11 +2,8 @@ package com.marquee.booking.support;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -20,40 +17,30 @@ public final class UpstreamStub {
     private record Reply(int status, String body, long delayMillis, boolean reset) {
     }
 
-    private final Vertx vertx = Vertx.vertx();
+    private final LocalHttpServer server = new LocalHttpServer(this::handle);
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
-    private volatile HttpServer server;
-    private volatile int port;
 
     public UpstreamStub start() {
-        server = await(vertx.createHttpServer().requestHandler(this::handle).listen(port, "127.0.0.1"));
-        port = server.actualPort();
+        server.start();
         return this;
     }
 
     /** Closes the listening socket: calls are refused until {@link #restart()} listens on the same port. */
     public void stop() {
-        HttpServer current = server;
-        if (current != null) {
-            await(current.close());
-            server = null;
-        }
+        server.stop();
     }
 
     public void restart() {
-        if (server == null) {
-            start();
-        }
+        server.restart();
     }
 
     public void close() {
-        stop();
-        await(vertx.close());
+        server.close();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return server.url();
     }
 
     /** Forgets every programmed answer and count, and listens again if stopped. */
@@ -127,7 +114,7 @@ public final class UpstreamStub {
             }
         };
         if (reply.delayMillis() > 0) {
-            vertx.setTimer(reply.delayMillis(), id -> answer.run());
+            server.vertx().setTimer(reply.delayMillis(), id -> answer.run());
         } else {
             answer.run();
         }
@@ -135,13 +122,5 @@ public final class UpstreamStub {
 
     private static String quoted(String text) {
         return text == null ? "null" : "\"" + text + "\"";
-    }
-
-    private static <T> T await(io.vertx.core.Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("upstream stub: " + e.getMessage(), e);
-        }
     }
 }

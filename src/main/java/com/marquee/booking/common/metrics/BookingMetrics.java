@@ -66,8 +66,9 @@ public class BookingMetrics {
     }
 
     /**
-     * One HTTP request to an upstream service. {@code outcome}: success, not_found, http_error, error (connection refused or reset, an unreadable answer),
-     * timeout (cancelled by the fault-tolerance timeout).
+     * One HTTP request to an upstream service. {@code outcome}: success, not_found, declined (a payment
+     * provider's 402), http_error, error (connection refused or reset, an unreadable answer), timeout (cancelled
+     * by the fault-tolerance timeout).
      */
     public void upstreamCall(String service, String outcome, Duration latency) {
         Timer.builder("booking.upstream.calls").description("Requests to upstream services, by outcome")
