@@ -65,29 +65,31 @@ class ProviderEvents {
     }
 
     Uni<Applied> apply(ProviderEvent event) {
-        return Panache.withSession(() -> payments.findById(event.paymentId())).chain(known -> {
-            if (known == null || !event.provider().equals(known.provider)
-                    || (known.gatewayReference != null && event.reference() != null
-                            && event.kind() != ProviderEvent.Kind.REFUNDED
-                            && !known.gatewayReference.equals(event.reference()))) {
-                LOG.infof("Ignoring %s event %s: no matching payment %d", event.provider(), event.eventId(),
-                        event.paymentId());
-                return Uni.createFrom().item(Applied.UNKNOWN_PAYMENT);
-            }
-            return switch (event.kind()) {
-                case CHARGE_SUCCEEDED, CHARGE_FAILED -> settleCharge(event);
-                case REFUNDED -> settleRefund(event, known.status);
-            };
-        });
+        return Panache.withSession(() -> event.paymentId() != null ? payments.findById(event.paymentId())
+                : event.chargeReference() == null ? Uni.createFrom().<Payment> nullItem()
+                        : payments.find("gatewayReference", event.chargeReference()).firstResult())
+                .chain(known -> {
+                    if (known == null || !event.provider().equals(known.provider)
+                            || (known.gatewayReference != null && event.chargeReference() != null
+                                    && !known.gatewayReference.equals(event.chargeReference()))) {
+                        LOG.infof("Ignoring %s event %s: no payment of ours matches it (payment %s, charge %s)",
+                                event.provider(), event.eventId(), event.paymentId(), event.chargeReference());
+                        return Uni.createFrom().item(Applied.UNKNOWN_PAYMENT);
+                    }
+                    return switch (event.kind()) {
+                        case CHARGE_SUCCEEDED, CHARGE_FAILED -> settleCharge(event, known.id);
+                        case REFUNDED -> settleRefund(event, known.id, known.status);
+                    };
+                });
     }
 
-    private Uni<Applied> settleCharge(ProviderEvent event) {
+    private Uni<Applied> settleCharge(ProviderEvent event, long paymentId) {
         Outcome outcome = event.kind() == ProviderEvent.Kind.CHARGE_SUCCEEDED
-                ? Outcome.approved(event.reference())
-                : Outcome.declined(event.reference(), event.reason());
-        return Transactions.inTransaction(() -> recordOnce(event).chain(first -> !first
+                ? Outcome.approved(event.chargeReference())
+                : Outcome.declined(event.chargeReference(), event.reason());
+        return Transactions.inTransaction(() -> recordOnce(event, paymentId).chain(first -> !first
                 ? Uni.createFrom().<Checkout.Settled> nullItem()
-                : checkout.settleInTransaction(event.paymentId(), outcome)))
+                : checkout.settleInTransaction(paymentId, outcome)))
                 .call(settled -> settled == null ? Uni.createFrom().voidItem() : checkout.afterCommit(settled))
                 .invoke(settled -> {
                     if (settled != null && settled.settlement().booking() != null) {
@@ -101,25 +103,25 @@ class ProviderEvents {
      * A refund the provider reports: ours finishing, or one made outside this service (the provider's
      * dashboard), which cancels the booking the payment paid for and releases its seats, like a refund here.
      */
-    private Uni<Applied> settleRefund(ProviderEvent event, PaymentStatus seen) {
+    private Uni<Applied> settleRefund(ProviderEvent event, long paymentId, PaymentStatus seen) {
         if (seen == PaymentStatus.PENDING || seen == PaymentStatus.PROCESSING) {
             throw new ProblemException(409, "event-out-of-order", "Event out of order",
-                    "Payment " + event.paymentId() + " has not settled its charge yet; deliver the refund later");
+                    "Payment " + paymentId + " has not settled its charge yet; deliver the refund later");
         }
-        return Transactions.inTransaction(() -> recordOnce(event).chain(first -> {
+        Outcome refunded = Outcome.approved(event.refundReference());
+        return Transactions.inTransaction(() -> recordOnce(event, paymentId).chain(first -> {
             if (!first) {
                 return Uni.createFrom().item((Long) null);
             }
             Instant now = clock.instant();
             if (seen != PaymentStatus.COMPLETED) { // ours, finishing (or already recorded)
-                return locks.payment(event.paymentId())
-                        .chain(payment -> refunds.settleLocked(payment, Outcome.approved(event.reference()), now))
+                return locks.payment(paymentId).chain(payment -> refunds.settleLocked(payment, refunded, now))
                         .replaceWith(0L);
             }
-            return locks.showtimeBookingThenPayment(event.paymentId()).chain(locked -> {
+            return locks.showtimeBookingThenPayment(paymentId).chain(locked -> {
                 Payment payment = locked.payment();
                 if (payment.status != PaymentStatus.COMPLETED) {
-                    return refunds.settleLocked(payment, Outcome.approved(event.reference()), now).replaceWith(0L);
+                    return refunds.settleLocked(payment, refunded, now).replaceWith(0L);
                 }
                 Booking booking = locked.booking();
                 Uni<Long> cancelled = booking == null || booking.status != BookingStatus.CONFIRMED
@@ -128,7 +130,7 @@ class ProviderEvents {
                 return cancelled.call(() -> {
                     LOG.infof("Payment %d was refunded at the provider (%s); recording it", payment.id, event.eventId());
                     payment.status = PaymentStatus.REFUNDED;
-                    payment.refundReference = event.reference();
+                    payment.refundReference = event.refundReference();
                     payment.refundStartedAt = now;
                     return payments.flush().chain(() -> events.payment(BookingEvents.PAYMENT_REFUNDED, payment.id, now));
                 });
@@ -142,12 +144,12 @@ class ProviderEvents {
     }
 
     /** True the first time an event is seen; the row commits (or rolls back) with what the event changed. */
-    private Uni<Boolean> recordOnce(ProviderEvent event) {
+    private Uni<Boolean> recordOnce(ProviderEvent event, long paymentId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                 "INSERT INTO provider_events (provider, event_id, event_type, payment_id, received_at)"
                         + " VALUES (:provider, :id, :type, :payment, :now) ON CONFLICT DO NOTHING")
                 .setParameter("provider", event.provider()).setParameter("id", event.eventId())
-                .setParameter("type", event.type()).setParameter("payment", event.paymentId())
+                .setParameter("type", event.type()).setParameter("payment", paymentId)
                 .setParameter("now", clock.instant()).executeUpdate())
                 .map(inserted -> inserted == 1);
     }

@@ -119,6 +119,7 @@ public final class StripeStub {
     private volatile long latencyMillis;
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus = 500;
+    private volatile String failurePath = "/";
     private final AtomicInteger hangsLeft = new AtomicInteger();
     private final ConcurrentLinkedQueue<Reply> rawReplies = new ConcurrentLinkedQueue<>();
     private final AtomicInteger declinesLeft = new AtomicInteger();
@@ -170,6 +171,7 @@ public final class StripeStub {
         latencyMillis = 0;
         failuresLeft.set(0);
         failureStatus = 500;
+        failurePath = "/";
         hangsLeft.set(0);
         rawReplies.clear();
         declinesLeft.set(0);
@@ -198,7 +200,16 @@ public final class StripeStub {
 
     /** The next {@code count} requests answer {@code status} (Stripe's api_error) before running: not saved. */
     public StripeStub failNext(int count, int status) {
+        return failNext(count, status, "/");
+    }
+
+    /**
+     * The next {@code count} requests to paths starting with {@code pathPrefix} answer {@code status}: other
+     * requests (a reconciler's in the background) neither fail nor use up the count.
+     */
+    public StripeStub failNext(int count, int status, String pathPrefix) {
         failureStatus = status;
+        failurePath = pathPrefix;
         failuresLeft.set(count);
         return this;
     }
@@ -366,7 +377,7 @@ public final class StripeStub {
                 record(request, form, 0, false);
                 return;
             }
-            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (request.path().startsWith(failurePath) && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 respond(request, form, new Reply(failureStatus, error("api_error", null,
                         "An unexpected error occurred (programmed by the test).")), false);
                 return;
