@@ -25,10 +25,11 @@ public class BookingStateConflict extends ProblemException {
                 "Booking " + booking.id + " is already cancelled");
     }
 
-    public static BookingStateConflict chargeInProgress(long bookingId, long paymentId) {
+    public static BookingStateConflict chargeInProgress(long bookingId, Long paymentId) {
         return new BookingStateConflict("payment-in-progress", "Payment in progress",
-                "Payment " + paymentId + " for booking " + bookingId + " is being processed by the payment provider;"
-                        + " poll /api/bookings/" + bookingId + " for the outcome");
+                (paymentId == null ? "A payment" : "Payment " + paymentId) + " for booking " + bookingId
+                        + " is being processed by the payment provider; poll /api/bookings/" + bookingId
+                        + " for the outcome");
     }
 
     public static BookingStateConflict cancelledWhilePaying(long bookingId, long paymentId) {

@@ -192,7 +192,7 @@ class Checkout {
                         .map(saved -> new Started(payment, false, null));
             });
         }).onFailure(e -> DatabaseFailures.isUniqueViolation(e, CHARGE_IN_FLIGHT_INDEX))
-                .transform(e -> BookingStateConflict.chargeInProgress(booking.id, 0));
+                .transform(e -> BookingStateConflict.chargeInProgress(booking.id, null));
     }
 
     /**
