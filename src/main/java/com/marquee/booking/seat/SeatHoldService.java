@@ -32,7 +32,6 @@ import com.marquee.booking.showtime.ShowtimeNotFound;
 import com.marquee.booking.showtime.ShowtimeRepository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -50,12 +49,14 @@ public class SeatHoldService {
     private final PaymentRepository payments;
     private final FastHoldRepository fastHolds;
     private final ExpiredHoldRepository expiredHolds;
+    private final SeatChanges seatChanges;
     private final BookingConfig config;
     private final Clock clock;
 
     public SeatHoldService(ShowtimeRepository showtimes, BookingRepository bookings, BookedSeatRepository seats,
             PaymentRepository payments, FastHoldRepository fastHolds, ExpiredHoldRepository expiredHolds,
-            BookingConfig config, Clock clock) {
+            SeatChanges seatChanges, BookingConfig config, Clock clock) {
+        this.seatChanges = seatChanges;
         this.expiredHolds = expiredHolds;
         this.fastHolds = fastHolds;
         this.showtimes = showtimes;
@@ -75,7 +76,8 @@ public class SeatHoldService {
         Instant now = clock.instant();
         return fastHolds.tryHold(command, now, now.plus(config.holds().duration()))
                 .chain(fast -> fast != null ? Uni.createFrom().item(view(command, fast, now))
-                        : Panache.withTransaction(() -> holdCarefully(command)));
+                        : Panache.withTransaction(() -> holdCarefully(command)))
+                .invoke(held -> seatChanges.committed(command.showtimeId())); // both paths have committed here
     }
 
     private static BookingView view(HoldCommand command, FastHoldRepository.FastHold fast, Instant now) {
@@ -102,8 +104,12 @@ public class SeatHoldService {
     }
 
     /** Adds minutes to an unexpired hold: never shortens it, never past the caps. */
-    @WithTransaction
     public Uni<HoldExtension> extend(long bookingId, int minutes) {
+        return Panache.withTransaction(() -> extendInTransaction(bookingId, minutes))
+                .invoke(extension -> seatChanges.committed(extension.booking().showtimeId())); // a later expiry
+    }
+
+    private Uni<HoldExtension> extendInTransaction(long bookingId, int minutes) {
         Instant now = clock.instant();
         return bookings.findByIdForUpdate(bookingId)
                 .onItem().ifNull().failWith(() -> new BookingNotFound(bookingId))
@@ -141,23 +147,29 @@ public class SeatHoldService {
      * SKIP LOCKED, so several instances sweeping at once never release a hold twice nor wait on each other's
      * bookings.
      */
-    @WithTransaction
     public Uni<Integer> expireDue(int limit) {
-        Instant now = clock.instant();
-        return bookings.findDue(now, limit).chain(due -> {
-            if (due.isEmpty()) {
-                return Uni.createFrom().item(0);
+        SortedSet<Long> showtimeIds = new TreeSet<>();
+        return Panache.withTransaction(() -> {
+            Instant now = clock.instant();
+            return bookings.findDue(now, limit).chain(due -> {
+                if (due.isEmpty()) {
+                    return Uni.createFrom().item(0);
+                }
+                due.forEach(row -> showtimeIds.add((Long) row[1]));
+                List<Long> bookingIds = due.stream().map(row -> (Long) row[0]).toList();
+                return showtimes.lockAll(showtimeIds).chain(() -> expiredHolds.expire(bookingIds, now));
+            });
+        }).invoke(released -> {
+            if (released > 0) {
+                seatChanges.committed(showtimeIds); // the holds' expiry was announced already; this tidies up
             }
-            SortedSet<Long> showtimeIds = due.stream().map(row -> (Long) row[1])
-                    .collect(Collectors.toCollection(TreeSet::new));
-            List<Long> bookingIds = due.stream().map(row -> (Long) row[0]).toList();
-            return showtimes.lockAll(showtimeIds).chain(() -> expiredHolds.expire(bookingIds, now));
         });
     }
 
     /**
      * Cancels a booking and releases its seats, lowering the showtime's counter. The caller holds the
-     * showtime lock (then the booking's) inside its transaction.
+     * showtime lock (then the booking's) inside its transaction, and reports the release with
+     * {@link SeatChanges#committed(long)} once that transaction has committed.
      */
     public Uni<Integer> release(Booking booking, Showtime showtime, String reason, Instant now) {
         booking.cancel(reason);
