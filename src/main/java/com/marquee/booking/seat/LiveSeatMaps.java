@@ -73,6 +73,7 @@ public class LiveSeatMaps {
     private final Duration retryAfter;
     private long heartbeatTimer = -1;
     private long resyncTimer = -1;
+    private volatile boolean closing;
 
     public LiveSeatMaps(SeatSnapshots snapshots, ObjectMapper json, Clock clock, Vertx vertx, BookingConfig config,
             SeatReadMetrics metrics) {
@@ -100,6 +101,7 @@ public class LiveSeatMaps {
      * to another instance.
      */
     void endStreams(@Observes ShutdownDelayInitiatedEvent event) {
+        closing = true; // and take no new ones: they would hold the shutdown again (503, try another instance)
         for (Watch watch : watches.values()) {
             watch.subscribers.forEach(subscriber -> subscriber.emitter.complete());
         }
@@ -113,6 +115,9 @@ public class LiveSeatMaps {
 
     /** Room for one more stream, or null when this instance serves as many as it may. */
     StreamSlot reserve() {
+        if (closing) {
+            return null;
+        }
         if (subscribers.incrementAndGet() > maxSubscribers) {
             subscribers.decrementAndGet();
             return null;
@@ -127,11 +132,7 @@ public class LiveSeatMaps {
     }
 
     boolean full() {
-        return subscribers.get() >= maxSubscribers;
-    }
-
-    int subscribers() {
-        return subscribers.get();
+        return closing || subscribers.get() >= maxSubscribers;
     }
 
     /** The events of one subscriber: the snapshot, then every difference, until the client goes away. */
