@@ -2,9 +2,8 @@ package com.marquee.booking.seat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 import com.marquee.booking.seat.TakenSeatRepository.TakenSeat;
@@ -24,15 +23,17 @@ public record SeatSnapshot(long showtimeId, int numRows, int numCols, List<Taken
 
     /** Views of one snapshot rendered once and reused until a hold in them runs out. */
     public static final class Renders {
-        private final Map<RenderedSeats.View, RenderedSeats> byKind = new EnumMap<>(RenderedSeats.View.class);
+        // every poll of a showtime reads here, from every event loop: no lock on the way
+        private final AtomicReferenceArray<RenderedSeats> byView = new AtomicReferenceArray<>(
+                RenderedSeats.View.values().length);
 
-        synchronized RenderedSeats get(RenderedSeats.View kind, Instant now, Supplier<RenderedSeats> render) {
-            RenderedSeats cached = byKind.get(kind);
+        RenderedSeats get(RenderedSeats.View view, Instant now, Supplier<RenderedSeats> render) {
+            RenderedSeats cached = byView.get(view.ordinal());
             if (cached != null && now.isBefore(cached.validUntil())) {
                 return cached;
             }
-            RenderedSeats fresh = render.get();
-            byKind.put(kind, fresh);
+            RenderedSeats fresh = render.get(); // two readers may both render: the same bytes, one is kept
+            byView.set(view.ordinal(), fresh);
             return fresh;
         }
     }
