@@ -344,12 +344,12 @@ public class BookingLifecycle {
 
     /** Charges the amount due (seats x the price held at) and confirms the booking if the provider approves. */
     public Uni<Settlement> complete(long bookingId, IdempotencyClaim claim) {
-        return checkout.complete(bookingId, claim).invoke(this::seatsChangedBy);
+        return checkout.complete(bookingId, claim);
     }
 
     /** The auto-confirm job's completion of one booking, exactly as {@link #complete}; null if it was skipped. */
     public Uni<Settlement> autoComplete(long bookingId) {
-        return checkout.autoComplete(bookingId, config.autoConfirm().delay()).invoke(this::seatsChangedBy);
+        return checkout.autoComplete(bookingId, config.autoConfirm().delay());
     }
 
     /** Bookings the auto-confirm job should complete now, oldest first (unlocked: each is locked when completed). */
@@ -475,12 +475,6 @@ public class BookingLifecycle {
     /** The reconciler's pass: settles charges and refunds left unsettled; returns how many it settled. */
     public Uni<Integer> settleUnsettledPayments() {
         return reconciler.settleDue();
-    }
-
-    private void seatsChangedBy(Settlement settlement) {
-        if (settlement != null && settlement.booking() != null && settlement.outcome() == Settlement.Outcome.COMPLETED) {
-            seatsChanged(Set.of(settlement.booking().showtimeId()));
-        }
     }
 
     private void seatsChanged(Set<Long> showtimeIds) {

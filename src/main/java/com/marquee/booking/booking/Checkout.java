@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
+import com.marquee.booking.common.change.SeatsChanged;
 import com.marquee.booking.common.config.BookingConfig;
 import com.marquee.booking.common.db.Transactions;
 import com.marquee.booking.common.idempotency.IdempotencyClaim;
@@ -73,13 +75,14 @@ class Checkout {
     private final CheckoutAnswers answers;
     private final IdempotencyService idempotency;
     private final BookingMetrics metrics;
+    private final Event<SeatsChanged> seatsChanged;
     private final BookingConfig.Payments config;
     private final Clock clock;
 
     Checkout(BookingLocks locks, PaymentRepository payments, ShowtimeRepository showtimes, BookedSeatRepository seats,
             BookingViews views, BookingEvents events, Refunds refunds, PaymentProvider provider,
-            CheckoutAnswers answers, IdempotencyService idempotency, BookingMetrics metrics, BookingConfig config,
-            Clock clock) {
+            CheckoutAnswers answers, IdempotencyService idempotency, BookingMetrics metrics,
+            Event<SeatsChanged> seatsChanged, BookingConfig config, Clock clock) {
         this.locks = locks;
         this.payments = payments;
         this.showtimes = showtimes;
@@ -91,6 +94,7 @@ class Checkout {
         this.answers = answers;
         this.idempotency = idempotency;
         this.metrics = metrics;
+        this.seatsChanged = seatsChanged;
         this.config = config.payments();
         this.clock = clock;
     }
@@ -161,6 +165,7 @@ class Checkout {
             if (settlement.outcome() == Settlement.Outcome.COMPLETED && booking != null
                     && Long.valueOf(settlement.payment().paymentId()).equals(booking.paymentId())) {
                 metrics.bookingConfirmed();
+                seatsChanged.fire(SeatsChanged.of(booking.showtimeId())); // held seats are booked now
             }
         }
         return settled.refundStarted() ? refunds.run(settlement.payment().paymentId()).replaceWithVoid()

@@ -91,11 +91,6 @@ class ProviderEvents {
                 ? Uni.createFrom().<Checkout.Settled> nullItem()
                 : checkout.settleInTransaction(paymentId, outcome)))
                 .call(settled -> settled == null ? Uni.createFrom().voidItem() : checkout.afterCommit(settled))
-                .invoke(settled -> {
-                    if (settled != null && settled.settlement().booking() != null) {
-                        seatsChanged.fire(SeatsChanged.of(settled.settlement().booking().showtimeId()));
-                    }
-                })
                 .map(settled -> settled == null ? Applied.DUPLICATE : Applied.APPLIED);
     }
 

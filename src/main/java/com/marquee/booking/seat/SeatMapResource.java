@@ -9,9 +9,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -23,7 +29,10 @@ import com.marquee.booking.showtime.ShowtimeCatalog;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
-/** What browsers poll: which seats of a showtime are taken. Read-only; no personal data. */
+/**
+ * What browsers poll: which seats of a showtime are taken. Read-only; no personal data. Served from the
+ * in-memory {@link SeatSnapshots} with a strong ETag; {@code If-None-Match} with the current tag gets 304.
+ */
 @Path("/api/showtimes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Showtimes and seat maps")
@@ -49,15 +58,26 @@ public class SeatMapResource {
     @GET
     @Path("/{id}/seats")
     @Operation(summary = "Seats on hold or booked (expired holds excluded)")
-    public Uni<TakenSeats> takenSeats(@RestPath long id) {
-        return catalog.ensureFresh(id).chain(() -> seatMaps.takenSeats(id)).map(seats -> new TakenSeats(id, seats));
+    @APIResponse(responseCode = "200", description = "The taken seats; ETag names this answer",
+            headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TakenSeats.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current answer")
+    public Uni<Response> takenSeats(@RestPath long id, @RestHeader("If-None-Match") String ifNoneMatch) {
+        return catalog.ensureFresh(id).chain(() -> seatMaps.takenSeats(id))
+                .map(rendered -> SeatReadResponses.of(rendered, ifNoneMatch));
     }
 
     @GET
     @Path("/{id}/seat-map")
     @Operation(summary = "Every seat of the requested rows and columns with its status")
-    public Uni<SeatMapView> seatMap(@RestPath long id, @RestQuery String rows, @RestQuery String cols) {
-        return catalog.ensureFresh(id).chain(() -> seatMaps.seatMap(id, rows, cols));
+    @APIResponse(responseCode = "200", description = "The seat map; ETag names this answer",
+            headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeatMapView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current answer")
+    public Uni<Response> seatMap(@RestPath long id, @RestQuery String rows, @RestQuery String cols,
+            @RestHeader("If-None-Match") String ifNoneMatch) {
+        return catalog.ensureFresh(id).chain(() -> seatMaps.seatMap(id, rows, cols))
+                .map(rendered -> SeatReadResponses.of(rendered, ifNoneMatch));
     }
 
     @POST

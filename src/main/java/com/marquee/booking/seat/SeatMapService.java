@@ -1,6 +1,8 @@
 package com.marquee.booking.seat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,71 +12,117 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marquee.booking.common.problem.InvalidRequest;
 import com.marquee.booking.common.problem.Problem.FieldError;
+import com.marquee.booking.seat.RenderedSeats.View;
+import com.marquee.booking.seat.SeatMapResource.TakenSeats;
+import com.marquee.booking.seat.TakenSeatRepository.TakenSeat;
+import com.marquee.booking.seat.TheatreUiSeatsResource.ActiveSeats;
 import com.marquee.booking.showtime.ShowtimeNotFound;
 
 import io.smallrye.mutiny.Uni;
 
-/** Read-only answers about a showtime's seats. Expired holds count as free everywhere. */
+/**
+ * Read-only answers about a showtime's seats, all from the in-memory {@link SeatSnapshots}. Expired holds
+ * count as free everywhere: every answer filters the snapshot by the time of the read. The three polled reads
+ * (the Theatre UI's list, the taken seats, the whole seat map) are rendered to JSON once per snapshot and
+ * reused until a hold in them runs out, so a poll costs no query and no serialization.
+ */
 @ApplicationScoped
 public class SeatMapService {
 
     /** check-availability may ask about more seats than one booking can hold (a whole row, say). */
     private static final int MAX_SEATS_PER_QUERY = 100;
     private static final int MAX_COLS = 100;
+    private static final RenderedSeats NO_SEATS = RenderedSeats.of("{\"seats\":[]}".getBytes(StandardCharsets.UTF_8),
+            Instant.MAX);
 
-    private final TakenSeatRepository screens;
+    private final SeatSnapshots snapshots;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    public SeatMapService(TakenSeatRepository screens, Clock clock) {
-        this.screens = screens;
+    public SeatMapService(SeatSnapshots snapshots, ObjectMapper json, Clock clock) {
+        this.snapshots = snapshots;
+        this.json = json;
         this.clock = clock;
     }
 
     /** Seats on hold or booked, in the notation of the bookings that hold them. */
-    public Uni<List<SeatView>> takenSeats(long showtimeId) {
-        return existing(showtimeId).map(screen -> screen.taken().stream()
+    public Uni<RenderedSeats> takenSeats(long showtimeId) {
+        return existing(showtimeId).map(snapshot -> rendered(snapshot, View.TAKEN_SEATS));
+    }
+
+    /** The Theatre UI's view: integer rows; an unknown showtime simply has no taken seats. */
+    public Uni<RenderedSeats> activeSeats(long showtimeId) {
+        return snapshots.current(showtimeId)
+                .map(snapshot -> snapshot == null ? NO_SEATS : rendered(snapshot, View.UI_LIST));
+    }
+
+    /** The whole screen by default (rendered once per snapshot); a chosen part is rendered per request. */
+    public Uni<RenderedSeats> seatMap(long showtimeId, String rowsParam, String colsParam) {
+        boolean wholeScreen = (rowsParam == null || rowsParam.isBlank()) && (colsParam == null || colsParam.isBlank());
+        return existing(showtimeId).map(snapshot -> {
+            if (wholeScreen) {
+                return rendered(snapshot, View.FULL_SEAT_MAP);
+            }
+            Instant now = clock.instant();
+            return RenderedSeats.of(bytes(seatMap(snapshot, now, rowsParam, colsParam)),
+                    snapshot.nextExpiryAfter(now));
+        });
+    }
+
+    /** The UI list as the live stream's first event shows it; also what {@link #activeSeats} renders. */
+    static ActiveSeats activeSeats(List<TakenSeat> taken) {
+        return new ActiveSeats(taken.stream()
+                .map(seat -> new ActiveSeat(seat.row(), seat.col(), seat.status().wire(), seat.bookingId()))
+                .toList());
+    }
+
+    private RenderedSeats rendered(SeatSnapshot snapshot, View view) {
+        Instant now = clock.instant();
+        return snapshot.renders().get(view, now, () -> RenderedSeats.of(bytes(switch (view) {
+            case UI_LIST -> activeSeats(snapshot.takenAt(now));
+            case TAKEN_SEATS -> takenSeats(snapshot, now);
+            case FULL_SEAT_MAP -> seatMap(snapshot, now, null, null);
+        }), snapshot.nextExpiryAfter(now)));
+    }
+
+    private static TakenSeats takenSeats(SeatSnapshot snapshot, Instant now) {
+        long showtimeId = snapshot.showtimeId();
+        return new TakenSeats(showtimeId, snapshot.takenAt(now).stream()
                 .map(seat -> new SeatView(new Seat(seat.row(), seat.col(), seat.letter()).rowValue(), seat.col(),
                         seat.row(), RowLabels.label(seat.row()), seat.status().wire(), seat.holdExpiryTime(),
                         seat.bookingId(), showtimeId))
                 .toList());
     }
 
-    /** The Theatre UI's view: integer rows; an unknown showtime simply has no taken seats. */
-    public Uni<List<ActiveSeat>> activeSeats(long showtimeId) {
-        return screens.screen(showtimeId, clock.instant()).map(screen -> screen == null ? List.<ActiveSeat> of()
-                : screen.taken().stream()
-                        .map(seat -> new ActiveSeat(seat.row(), seat.col(), seat.status().wire(), seat.bookingId()))
-                        .toList());
-    }
-
-    public Uni<SeatMapView> seatMap(long showtimeId, String rowsParam, String colsParam) {
-        return existing(showtimeId).map(screen -> {
-            List<String> keys = new ArrayList<>();
-            List<Object> rowValues = new ArrayList<>();
-            List<Integer> rowNumbers = new ArrayList<>();
-            parseRows(screen.numRows(), rowsParam, keys, rowValues, rowNumbers);
-            int cols = parseCols(screen.numCols(), colsParam);
-            Map<Integer, TakenSeatRepository.TakenSeat> bySeat = new HashMap<>();
-            screen.taken().forEach(seat -> bySeat.put(seat.row() * 1000 + seat.col(), seat));
-            Map<String, List<SeatMapView.Cell>> map = new LinkedHashMap<>();
-            for (int i = 0; i < keys.size(); i++) {
-                List<SeatMapView.Cell> cells = new ArrayList<>(cols);
-                for (int col = 1; col <= cols; col++) {
-                    TakenSeatRepository.TakenSeat taken = bySeat.get(rowNumbers.get(i) * 1000 + col);
-                    cells.add(new SeatMapView.Cell(rowValues.get(i), col, taken == null,
-                            taken == null ? "available" : taken.status().wire()));
-                }
-                map.put(keys.get(i), cells);
+    private static SeatMapView seatMap(SeatSnapshot screen, Instant now, String rowsParam, String colsParam) {
+        List<String> keys = new ArrayList<>();
+        List<Object> rowValues = new ArrayList<>();
+        List<Integer> rowNumbers = new ArrayList<>();
+        parseRows(screen.numRows(), rowsParam, keys, rowValues, rowNumbers);
+        int cols = parseCols(screen.numCols(), colsParam);
+        Map<Integer, TakenSeat> bySeat = new HashMap<>();
+        screen.takenAt(now).forEach(seat -> bySeat.put(seat.row() * 1000 + seat.col(), seat));
+        Map<String, List<SeatMapView.Cell>> map = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            List<SeatMapView.Cell> cells = new ArrayList<>(cols);
+            for (int col = 1; col <= cols; col++) {
+                TakenSeat taken = bySeat.get(rowNumbers.get(i) * 1000 + col);
+                cells.add(new SeatMapView.Cell(rowValues.get(i), col, taken == null,
+                        taken == null ? "available" : taken.status().wire()));
             }
-            return new SeatMapView(showtimeId, rowValues, cols, map);
-        });
+            map.put(keys.get(i), cells);
+        }
+        return new SeatMapView(screen.showtimeId(), rowValues, cols, map);
     }
 
     public Uni<Availability> availability(long showtimeId, JsonNode requestedSeats) {
         return existing(showtimeId).map(screen -> {
+            Instant now = clock.instant();
             List<Seat> requested = SeatParser.parse(requestedSeats, MAX_SEATS_PER_QUERY, "seats");
             List<FieldError> outside = new ArrayList<>();
             for (int i = 0; i < requested.size(); i++) {
@@ -88,8 +136,8 @@ public class SeatMapService {
             if (!outside.isEmpty()) {
                 throw new InvalidRequest(outside);
             }
-            Map<Seat, TakenSeatRepository.TakenSeat> taken = new HashMap<>();
-            screen.taken().forEach(seat -> taken.put(new Seat(seat.row(), seat.col(), false), seat));
+            Map<Seat, TakenSeat> taken = new HashMap<>();
+            screen.takenAt(now).forEach(seat -> taken.put(new Seat(seat.row(), seat.col(), false), seat));
             List<SeatRef> unavailable = requested.stream().filter(taken::containsKey)
                     .map(seat -> SeatRef.of(seat, taken.get(seat).status().wire())).toList();
             String message = unavailable.isEmpty()
@@ -101,9 +149,16 @@ public class SeatMapService {
         });
     }
 
-    private Uni<TakenSeatRepository.Screen> existing(long showtimeId) {
-        return screens.screen(showtimeId, clock.instant())
-                .onItem().ifNull().failWith(() -> new ShowtimeNotFound(showtimeId));
+    private Uni<SeatSnapshot> existing(long showtimeId) {
+        return snapshots.current(showtimeId).onItem().ifNull().failWith(() -> new ShowtimeNotFound(showtimeId));
+    }
+
+    private byte[] bytes(Object view) {
+        try {
+            return json.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("seat views are plain records", e);
+        }
     }
 
     private static void parseRows(int numRows, String rowsParam, List<String> keys, List<Object> values,

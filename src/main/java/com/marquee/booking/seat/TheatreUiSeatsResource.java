@@ -6,9 +6,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -16,7 +22,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The Theatre UI's seat list. Its path sits under {@code /api/bookings} for the UI's sake, but it is a seat
- * read like the seat map, so it lives here and knows nothing of bookings.
+ * read like the seat map, so it lives here and knows nothing of bookings. The UI polls it every 5 s: it is
+ * served from memory with a strong ETag, and {@code If-None-Match} with the current tag gets 304.
  */
 @Path("/api/bookings/showtime")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,7 +43,11 @@ public class TheatreUiSeatsResource {
     @GET
     @Path("/{showtimeId}/seats")
     @Operation(summary = "Seats on hold or booked for a showtime (rows as integers)")
-    public Uni<ActiveSeats> showtimeSeats(@RestPath long showtimeId) {
-        return seatMaps.activeSeats(showtimeId).map(ActiveSeats::new);
+    @APIResponse(responseCode = "200", description = "The active seats; ETag names this answer",
+            headers = @Header(name = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActiveSeats.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current answer")
+    public Uni<Response> showtimeSeats(@RestPath long showtimeId, @RestHeader("If-None-Match") String ifNoneMatch) {
+        return seatMaps.activeSeats(showtimeId).map(rendered -> SeatReadResponses.of(rendered, ifNoneMatch));
     }
 }

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
+import com.marquee.booking.common.change.SeatsChanged;
 import com.marquee.booking.common.config.BookingConfig;
 import com.marquee.booking.common.logging.RateLimitedLog;
 import com.marquee.booking.common.metrics.BookingMetrics;
@@ -41,13 +43,15 @@ public class ShowtimeCatalog {
     private final TheatreClient theatre;
     private final ShowtimeRepository showtimes;
     private final BookingMetrics metrics;
+    private final Event<SeatsChanged> seatsChanged;
     private final Clock clock;
     private final Duration refreshAfter;
     private final BigDecimal defaultPrice;
     private final RateLimitedLog fallbacks = new RateLimitedLog(LOG, Duration.ofMinutes(1));
 
     public ShowtimeCatalog(TheatreClient theatre, ShowtimeRepository showtimes, BookingMetrics metrics,
-            BookingConfig config, Clock clock) {
+            Event<SeatsChanged> seatsChanged, BookingConfig config, Clock clock) {
+        this.seatsChanged = seatsChanged;
         this.theatre = theatre;
         this.showtimes = showtimes;
         this.metrics = metrics;
@@ -70,6 +74,7 @@ public class ShowtimeCatalog {
                     .onFailure(TheatreShowtimeUnknown.class).transform(e -> new ShowtimeNotFound(showtimeId))
                     .chain(fetched -> Panache.withTransaction(() -> showtimes.upsertFromTheatre(fetched,
                             fetched.price() == null ? defaultPrice : fetched.price(), clock.instant())))
+                    .invoke(() -> seatsChanged.fire(SeatsChanged.of(showtimeId)))
                     .replaceWithVoid()
                     .onFailure(UpstreamUnavailable.class).recoverWithUni(e -> {
                         if (storedAt == null) {

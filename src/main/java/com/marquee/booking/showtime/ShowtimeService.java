@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
+import com.marquee.booking.common.change.SeatsChanged;
+import com.marquee.booking.common.db.Transactions;
 import com.marquee.booking.common.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** The local showtime copy: read it, or upsert it when no Theatre Service owns it. */
@@ -19,10 +21,12 @@ public class ShowtimeService {
     }
 
     private final ShowtimeRepository showtimes;
+    private final Event<SeatsChanged> seatsChanged;
     private final Clock clock;
 
-    public ShowtimeService(ShowtimeRepository showtimes, Clock clock) {
+    public ShowtimeService(ShowtimeRepository showtimes, Event<SeatsChanged> seatsChanged, Clock clock) {
         this.showtimes = showtimes;
+        this.seatsChanged = seatsChanged;
         this.clock = clock;
     }
 
@@ -36,8 +40,13 @@ public class ShowtimeService {
      * Creates or replaces a showtime. A smaller screen may not cut off seats that are held or booked;
      * a new price applies to new holds only (bookings keep the price they were made at).
      */
-    @WithTransaction
     public Uni<Upserted> put(long id, ShowtimeRequest request) {
+        return Transactions.inTransaction(() -> upsert(id, request))
+                // a new size or start changes what seat reads show
+                .invoke(() -> seatsChanged.fire(SeatsChanged.of(id)));
+    }
+
+    private Uni<Upserted> upsert(long id, ShowtimeRequest request) {
         return showtimes.insertIfAbsent(id, request).chain(created -> showtimes.findByIdForUpdate(id)
                 .chain(showtime -> {
                     if (created) {

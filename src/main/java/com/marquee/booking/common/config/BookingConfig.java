@@ -29,6 +29,8 @@ public interface BookingConfig {
 
     Users users();
 
+    Seats seats();
+
     interface Holds {
         /** How long seats stay on hold after a booking is created. */
         @WithDefault("10m")
@@ -221,5 +223,66 @@ public interface BookingConfig {
         /** Most confirmed users kept in memory; the cache starts over when it is full. */
         @WithDefault("100000")
         int cacheSize();
+    }
+
+    /**
+     * Seat reads served from memory, and the live seat map ({@code GET /api/showtimes/{id}/seats/stream}).
+     * A showtime's seats are loaded once per change and shared by every reader and stream subscriber of this
+     * instance; commits here invalidate at once, commits on other instances arrive by PostgreSQL NOTIFY.
+     */
+    interface Seats {
+        /**
+         * Longest a loaded seat snapshot is served without asking the database again. Only a safety net:
+         * changes made through this service invalidate it at once (here) or within ~0.1 s (other instances);
+         * it bounds how long a write made behind the service's back (a manual fix) stays unseen. While the
+         * change listener is disconnected, at most 500 ms is used instead.
+         */
+        @WithDefault("2s")
+        Duration snapshotTtl();
+
+        /** A showtime nobody has read or watched for this long is dropped from memory. */
+        @WithDefault("2m")
+        Duration snapshotIdle();
+
+        /** Most showtimes kept in memory; beyond it the least recently read (and unwatched) are dropped. */
+        @WithDefault("10000")
+        int maxSnapshots();
+
+        Live live();
+
+        interface Live {
+            /** Live seat-map streams one instance serves at once; beyond it clients get 503 with Retry-After. */
+            @WithDefault("1000")
+            int maxSubscribers();
+
+            /** How often an idle stream gets an SSE comment, so proxies keep it open and clients see it alive. */
+            @WithDefault("15s")
+            Duration heartbeat();
+
+            /**
+             * A watched showtime not refreshed for this long is read again and the difference streamed: how
+             * writes that announce nothing (a manual fix, another service's writer) reach the stream.
+             */
+            @WithDefault("5s")
+            Duration resyncInterval();
+
+            /**
+             * Changes committed here are announced to the other instances (one {@code pg_notify} carrying
+             * every changed showtime) at most once per this window, so a flash sale costs a few NOTIFYs a
+             * second, not one per hold.
+             */
+            @WithDefault("50ms")
+            Duration notifyDelay();
+
+            /** {@code Retry-After} sent with the 503 when every stream slot is taken. */
+            @WithDefault("5s")
+            Duration retryAfter();
+
+            /**
+             * The LISTEN/NOTIFY channel. Default {@code seat_changes_<schema>}: channels are per database, so
+             * services on other schemas of the same database never see each other's changes.
+             */
+            Optional<String> channel();
+        }
     }
 }

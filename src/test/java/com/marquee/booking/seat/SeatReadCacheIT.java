@@ -1,0 +1,7 @@
+package com.marquee.booking.seat;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class SeatReadCacheIT extends SeatReadCacheTest {
+}
