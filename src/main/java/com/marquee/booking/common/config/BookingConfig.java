@@ -29,6 +29,8 @@ public interface BookingConfig {
 
     Users users();
 
+    Events events();
+
     interface Holds {
         /** How long seats stay on hold after a booking is created. */
         @WithDefault("10m")
@@ -221,5 +223,67 @@ public interface BookingConfig {
         /** Most confirmed users kept in memory; the cache starts over when it is full. */
         @WithDefault("100000")
         int cacheSize();
+    }
+
+    /**
+     * Booking events: every change is written to the {@code outbox_events} table in its own transaction,
+     * and the relay publishes the table to the broker (README: Events). The broker is configured the
+     * Quarkus way ({@code RABBITMQ_HOST}, {@code RABBITMQ_PORT}, {@code RABBITMQ_USERNAME},
+     * {@code RABBITMQ_PASSWORD}); the channel is {@code mp.messaging.outgoing.booking-events.*}.
+     */
+    interface Events {
+        /**
+         * Publish the outbox to the broker ({@code BOOKING_EVENTS_ENABLED}). Off: events are still written,
+         * nothing connects to a broker, and unpublished events are pruned after {@link #retention()}.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Where events go: the RabbitMQ topic exchange (the Kafka topic or AMQP address after a swap). */
+        @WithDefault("booking.events")
+        String exchange();
+
+        /** How often the relay looks for unpublished events ({@code off} disables the job; nudges still work). */
+        @WithDefault("1s")
+        String relayInterval();
+
+        /** Bookings (each with all its unpublished events) claimed per relay transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /**
+         * How long claimed events belong to the instance that claimed them; another instance may take them
+         * over after it (an instance that died). Far above {@link #publishTimeout()}.
+         */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** Longest wait for the broker to confirm one event; then the outcome is unknown and it is sent again later. */
+        @WithDefault("5s")
+        Duration publishTimeout();
+
+        /** First pause after the broker failed; doubled per failure up to {@link #backoffMax()}, with jitter. */
+        @WithDefault("500ms")
+        Duration backoffInitial();
+
+        /** Longest pause between attempts while the broker is failing. */
+        @WithDefault("30s")
+        Duration backoffMax();
+
+        /** How soon the relay runs after {@code OutboxRelay.nudge()}; nudges within this time share one run. */
+        @WithDefault("20ms")
+        Duration nudgeDelay();
+
+        /** Published events are deleted this long after publication. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** How often old events are deleted ({@code off} disables the job). */
+        @WithDefault("1h")
+        String pruneInterval();
+
+        /** Events deleted per transaction. */
+        @WithDefault("1000")
+        int pruneBatchSize();
     }
 }

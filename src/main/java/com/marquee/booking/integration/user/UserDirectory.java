@@ -55,9 +55,9 @@ public class UserDirectory {
         if (until != null && until.isAfter(now)) {
             return Uni.createFrom().voidItem();
         }
-        return Upstream.onCallerContext(client.exists(userId))
-                .onItem().transform(exists -> {
-                    if (!exists) {
+        return Upstream.onCallerContext(client.profile(userId))
+                .onItem().transform(profile -> {
+                    if (profile.isEmpty()) {
                         confirmed.remove(userId);
                         throw new UserNotFound(userId);
                     }
