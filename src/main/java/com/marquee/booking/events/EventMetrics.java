@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The outbox at {@code /q/metrics}: how far behind the relay is (backlog, oldest unpublished event), what
- * it published and what failed. The backlog gauges
+ * The outbox and its consumers at {@code /q/metrics}: how far behind the relay is (backlog, oldest
+ * unpublished event), what it published, what failed, and the Theatre seat-counter sync. The backlog gauges
  * are refreshed by every relay run, also while publishing is off (then they show what is waiting).
  */
 @ApplicationScoped
@@ -57,5 +57,15 @@ public class EventMetrics {
             Counter.builder("booking.events.pruned").description("Old events deleted from the outbox")
                     .register(registry).increment(count);
         }
+    }
+
+    /**
+     * One Theatre seat-counter reconcile. {@code outcome}: adjusted (a delta was sent), unchanged (already
+     * equal), unknown_showtime (the Theatre Service does not know it), failed (read failed or refused),
+     * unknown (the update's outcome is unknown: re-read after a pause).
+     */
+    void theatreSync(String outcome) {
+        Counter.builder("booking.theatre.seat.sync").description("Theatre seat-counter reconciles, by outcome")
+                .tag("outcome", outcome).register(registry).increment();
     }
 }

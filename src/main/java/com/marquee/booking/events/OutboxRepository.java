@@ -71,13 +71,15 @@ class OutboxRepository {
 
     /**
      * Deletes a batch of old events. Published ones go $2 after publication; with publishing off ($3 false)
-     * unpublished ones go $2 after they happened (else the table would grow for ever).
+     * unpublished ones go $2 after they happened (else the table would grow for ever); events the Theatre
+     * sync still needs ($4 true) stay.
      */
     static final String PRUNE = """
             DELETE FROM outbox_events WHERE event_id IN (
                 SELECT event_id FROM outbox_events
                  WHERE CASE WHEN $3 THEN published_at < now() - $2::bigint * interval '1 millisecond'
                             ELSE occurred_at < now() - $2::bigint * interval '1 millisecond' END
+                   AND (NOT $4 OR showtime_id IS NULL OR theatre_synced_at IS NOT NULL)
                  LIMIT $1::int)
             """;
 
@@ -118,8 +120,8 @@ class OutboxRepository {
         });
     }
 
-    Uni<Integer> prune(int batch, Duration retention, boolean publishing) {
-        return pool.preparedQuery(PRUNE).execute(Tuple.of(batch, retention.toMillis(), publishing))
+    Uni<Integer> prune(int batch, Duration retention, boolean publishing, boolean theatreSync) {
+        return pool.preparedQuery(PRUNE).execute(Tuple.of(batch, retention.toMillis(), publishing, theatreSync))
                 .map(rows -> rows.rowCount());
     }
 

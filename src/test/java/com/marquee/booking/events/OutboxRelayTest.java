@@ -253,9 +253,11 @@ class OutboxRelayTest {
         long old = nextId();
         long recent = nextId();
         long unpublished = nextId();
+        long theatrePending = nextId();
         TestEvents.insertRow(db, "booking.held", old, null, "9 days", "8 days");
         TestEvents.insertRow(db, "booking.held", recent, null, "2 days", "1 day");
         TestEvents.insertRow(db, "booking.held", unpublished, null, "9 days", null);
+        TestEvents.insertRow(db, "booking.held", theatrePending, nextId(), "9 days", "8 days");
 
         int deleted;
         do {
@@ -265,8 +267,9 @@ class OutboxRelayTest {
         assertEquals(0, rowsOf(old), "published 8 days ago, retention 7 days");
         assertEquals(1, rowsOf(recent));
         assertEquals(1, rowsOf(unpublished), "never published: kept while publishing is on");
+        assertEquals(1, rowsOf(theatrePending), "the Theatre seat sync has not accounted for it yet");
         assertTrue(Metrics.value("booking_events_pruned_total") >= 1);
-        db.update("DELETE FROM outbox_events WHERE booking_id IN (?, ?)", recent, unpublished);
+        db.update("DELETE FROM outbox_events WHERE booking_id IN (?, ?, ?)", recent, unpublished, theatrePending);
     }
 
     /** Runs passes until nothing is left for this instance (waiting out backoffs), failing after a while. */

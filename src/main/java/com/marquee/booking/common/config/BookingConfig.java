@@ -201,6 +201,34 @@ public interface BookingConfig {
          */
         @WithDefault("5m")
         Duration refreshAfter();
+
+        /**
+         * Keep the Theatre Service's {@code seats_booked} of every showtime equal to ours
+         * ({@code BOOKING_THEATRE_SYNC_SEATS}); needs a Theatre Service URL. Driven from the outbox: each
+         * event with a showtime marks it for a reconcile (README: Theatre seat counter).
+         */
+        @WithDefault("false")
+        boolean syncSeats();
+
+        /** How often showtimes marked by events are reconciled ({@code off} disables the job). */
+        @WithDefault("2s")
+        String syncInterval();
+
+        /** Showtimes reconciled per run. */
+        @WithDefault("50")
+        int syncBatchSize();
+
+        /**
+         * After a counter update whose outcome we do not know (timeout, reset, 5xx), how long before the
+         * showtime is read and reconciled again; also the pause after any other failed round. Longer than
+         * the Theatre Service could still be working on the lost request.
+         */
+        @WithDefault("10s")
+        Duration syncSettle();
+
+        /** How long one instance owns a showtime's reconcile; another may take over after it. */
+        @WithDefault("30s")
+        Duration syncLease();
     }
 
     /** The Movie Service ({@code quarkus.rest-client.movie-service.url}): names shown on bookings. */
