@@ -62,6 +62,7 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean nudged = new AtomicBoolean();
+    private final AtomicBoolean channelBroken = new AtomicBoolean();
     private final WarnLimiter warnings = new WarnLimiter(Duration.ofMinutes(1));
 
     public OutboxRelay(OutboxRepository outbox, EventEnricher enricher, EventPublisher publisher, EventMetrics metrics,
@@ -107,7 +108,7 @@ public class OutboxRelay {
      * pass of this instance is already running; that one then goes round again).
      */
     public Uni<Integer> publishPending() {
-        if (!enabled) {
+        if (!enabled || channelBroken.get()) {
             return Uni.createFrom().item(0);
         }
         if (!running.compareAndSet(false, true)) {
@@ -124,6 +125,21 @@ public class OutboxRelay {
                 });
     }
 
+    /**
+     * True once the channel can never publish again (the connector lost its publisher for good): only a
+     * restart helps, so liveness reports it ({@link EventChannelLiveness}).
+     */
+    public boolean channelBroken() {
+        return channelBroken.get();
+    }
+
+    /** Gives this instance's claimed events back at once, for the other instances to publish. */
+    private Uni<Void> giveBack() {
+        return outbox.release(owner)
+                .invoke(released -> LOG.warnf("Gave %d claimed event(s) back to the other instances", released))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
     /** Recounts the backlog gauges (also when publishing is off). */
     public Uni<Void> refreshBacklog() {
         return outbox.backlog().invoke(b -> metrics.backlog(b.unpublished(), b.oldest())).replaceWithVoid();
@@ -135,14 +151,18 @@ public class OutboxRelay {
             return Uni.createFrom().item(publishedSoFar);
         }
         int bookings = backoff.probing() ? 1 : batchSize;
-        // events go out only while the lease surely holds: their confirm (or timeout) lands before it ends
-        Instant leaseDeadline = now.plus(lease).minus(publishTimeout);
-        return outbox.claim(bookings, lease, owner).chain(claimed -> {
+        return outbox.claim(bookings, lease, owner).chain(claim -> {
+            List<ClaimedEvent> claimed = claim.events();
             if (claimed.isEmpty()) {
                 return Uni.createFrom().item(publishedSoFar);
             }
+            // events go out only while the lease surely holds: their confirm (or timeout) lands before it ends
+            Instant leaseDeadline = now.plus(claim.leaseLeft()).minus(publishTimeout);
             return publish(claimed, leaseDeadline).chain(result -> {
                 int total = publishedSoFar + result.published();
+                if (channelBroken.get()) {
+                    return giveBack().replaceWith(total);
+                }
                 if (result.failed()) {
                     Duration pause = backoff.failed(clock.instant());
                     warn("Broker did not confirm event(s): " + result.error() + "; " + result.published()
@@ -192,6 +212,11 @@ public class OutboxRelay {
                 })
                 .map(ignored -> true)
                 .onFailure().recoverWithUni(e -> {
+                    if (ConnectorDefects.lostPublisher(e) && channelBroken.compareAndSet(false, true)) {
+                        LOG.error("The booking-events channel lost its broker connection for good (a connector defect:"
+                                + " smallrye-reactive-messaging#1688); this instance publishes nothing more, gives its"
+                                + " events back to the other instances and reports liveness DOWN: restart it. " + e);
+                    }
                     String reason = e instanceof TimeoutException ? "timeout"
                             : String.valueOf(e.getMessage()).contains("nack") ? "nacked" : "error";
                     metrics.publishFailed(reason);

@@ -24,6 +24,8 @@ class OutboxRepository {
     /**
      * Claims, in one statement, up to $1 bookings whose first unpublished event is free (never claimed,
      * lease run out, or leased by this same instance $3), together with all their other unpublished events.
+     * Taking back its own events never extends their lease: an instance that keeps failing cannot keep
+     * them from the others for longer than one lease.
      * Only a booking's first unpublished event can start a claim, and it is row-locked (SKIP LOCKED: two
      * relays never wait on each other) while the statement leases the rest: so one booking's events belong
      * to one relay at a time, and a later event can never be published by another relay while an earlier
@@ -43,15 +45,18 @@ class OutboxRepository {
                    FOR UPDATE SKIP LOCKED
             ), claimed AS (
                 UPDATE outbox_events e
-                   SET lease_until = now() + $2::bigint * interval '1 millisecond', lease_owner = $3,
-                       attempts = e.attempts + 1
+                   SET lease_until = CASE WHEN e.lease_owner = $3 AND e.lease_until > now() THEN e.lease_until
+                                          ELSE now() + $2::bigint * interval '1 millisecond' END,
+                       lease_owner = $3, attempts = e.attempts + 1
                  WHERE e.published_at IS NULL
                    AND (e.event_id IN (SELECT event_id FROM heads)
                         OR e.booking_id IN (SELECT booking_id FROM heads WHERE booking_id IS NOT NULL))
-                RETURNING e.event_id, e.seq, e.event_type, e.booking_id, e.showtime_id, e.payload, e.occurred_at
+                RETURNING e.event_id, e.seq, e.event_type, e.booking_id, e.showtime_id, e.payload, e.occurred_at,
+                          e.lease_until
             )
             SELECT event_id, seq, event_type, booking_id, showtime_id, payload::text, occurred_at,
-                   (payload ->> 'user_id')::bigint, (payload ->> 'movie_id')::bigint
+                   (payload ->> 'user_id')::bigint, (payload ->> 'movie_id')::bigint,
+                   (extract(epoch FROM lease_until - now()) * 1000)::bigint
               FROM claimed ORDER BY seq
             """;
 
@@ -63,6 +68,12 @@ class OutboxRepository {
 
     /** The lease stays: this instance retries the event itself; others wait for the lease to run out. */
     static final String RECORD_FAILURE = "UPDATE outbox_events SET last_error = left($2, 500) WHERE event_id = $1";
+
+    /** An instance that can no longer publish gives its events back at once. */
+    static final String RELEASE = """
+            UPDATE outbox_events SET lease_until = NULL, lease_owner = NULL
+             WHERE lease_owner = $1 AND published_at IS NULL
+            """;
 
     static final String BACKLOG = """
             SELECT count(*), COALESCE(extract(epoch FROM now() - min(occurred_at)) * 1000, 0)::bigint
@@ -89,16 +100,26 @@ class OutboxRepository {
         this.pool = pool;
     }
 
-    Uni<List<ClaimedEvent>> claim(int bookings, Duration lease, String owner) {
+    /** The claimed events in order, and how long the shortest of their leases still runs. */
+    record Claim(List<ClaimedEvent> events, Duration leaseLeft) {
+    }
+
+    Uni<Claim> claim(int bookings, Duration lease, String owner) {
         return pool.preparedQuery(CLAIM).execute(Tuple.of(bookings, lease.toMillis(), owner)).map(rows -> {
             List<ClaimedEvent> claimed = new ArrayList<>();
+            long leaseLeftMillis = lease.toMillis();
             for (Row row : rows) {
                 OffsetDateTime occurred = row.getOffsetDateTime(6);
                 claimed.add(new ClaimedEvent(row.getUUID(0), row.getLong(1), row.getString(2), row.getLong(3),
                         row.getLong(4), row.getString(5), occurred.toInstant(), row.getLong(7), row.getLong(8)));
+                leaseLeftMillis = Math.min(leaseLeftMillis, row.getLong(9));
             }
-            return claimed;
+            return new Claim(claimed, Duration.ofMillis(leaseLeftMillis));
         });
+    }
+
+    Uni<Integer> release(String owner) {
+        return pool.preparedQuery(RELEASE).execute(Tuple.of(owner)).map(rows -> rows.rowCount());
     }
 
     Uni<Void> markPublished(Collection<UUID> eventIds) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
@@ -233,6 +235,51 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anInstanceThatKeepsFailingNeverExtendsItsLease() throws Throwable {
+        OutboxRelay failing = relayPublishingWith(new IllegalStateException("Message publish nacked by the broker"));
+        BookingChanged held = TestEvents.booking(EventType.BOOKING_HELD, nextId(), 7, 3, null);
+        TestEvents.append(outbox, held);
+
+        try {
+            assertEquals(0, pass(failing));
+            Object leasedUntil = db.single("SELECT lease_until FROM outbox_events WHERE event_id = ?", held.eventId());
+            Pause.millis(1_100); // past the longest backoff of the test profile
+            assertEquals(0, pass(failing));
+
+            assertEquals(leasedUntil, db.single("SELECT lease_until FROM outbox_events WHERE event_id = ?",
+                    held.eventId()), "taken back by its owner, but not for longer");
+            assertEquals(2, db.count("SELECT attempts FROM outbox_events WHERE event_id = ?", held.eventId()));
+            assertTrue(((String) db.single("SELECT last_error FROM outbox_events WHERE event_id = ?",
+                    held.eventId())).startsWith("nacked"));
+        } finally {
+            // as if the lease ran out: the healthy relay publishes it
+            db.update("UPDATE outbox_events SET lease_until = now() WHERE event_id = ?", held.eventId());
+        }
+        publishAll();
+        queue.awaitAll(ids(held), ARRIVAL);
+    }
+
+    @Test
+    void aChannelBrokenForGoodGivesItsEventsBackAndFailsLiveness() throws Throwable {
+        OutboxRelay broken = relayPublishingWith(new NullPointerException(
+                "Cannot invoke \"io.vertx.mutiny.rabbitmq.RabbitMQPublisher.publishConfirm()\" because \"publisher\" is null"));
+        BookingChanged held = TestEvents.booking(EventType.BOOKING_HELD, nextId(), 7, 3, null);
+        BookingChanged confirmed = TestEvents.booking(EventType.BOOKING_CONFIRMED, held.bookingId(), 7, 3, null);
+        TestEvents.append(outbox, held, confirmed);
+
+        assertEquals(0, pass(broken));
+
+        assertTrue(broken.channelBroken());
+        assertEquals(HealthCheckResponse.Status.DOWN, new EventChannelLiveness(broken).call().getStatus());
+        assertEquals(0, db.count("SELECT count(*) FROM outbox_events WHERE booking_id = ? AND lease_owner IS NOT NULL",
+                held.bookingId()), "its events given back at once");
+        assertEquals(0, pass(broken), "it publishes nothing more");
+        publishAll(); // a healthy instance takes them over without waiting for a lease to run out
+        assertInOrderPerBooking(List.of(held, confirmed), queue.awaitAll(ids(held, confirmed), ARRIVAL));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
     void nudgesAreCheapAndPublishSoonWithoutATick() throws Throwable {
         BookingChanged held = TestEvents.booking(EventType.BOOKING_HELD, nextId(), 7, 3, null);
         TestEvents.append(outbox, held);
@@ -270,6 +317,17 @@ class OutboxRelayTest {
         assertEquals(1, rowsOf(theatrePending), "the Theatre seat sync has not accounted for it yet");
         assertTrue(Metrics.value("booking_events_pruned_total") >= 1);
         db.update("DELETE FROM outbox_events WHERE booking_id IN (?, ?, ?)", recent, unpublished, theatrePending);
+    }
+
+    /** Another instance's relay whose every publish fails with {@code failure}. */
+    private OutboxRelay relayPublishingWith(RuntimeException failure) {
+        EventPublisher failingPublisher = new EventPublisher(null, config) {
+            @Override
+            Uni<Void> publish(OutgoingEvent event) {
+                return Uni.createFrom().failure(failure);
+            }
+        };
+        return new OutboxRelay(repository, enricher, failingPublisher, metrics, config, clock, vertx);
     }
 
     /** Runs passes until nothing is left for this instance (waiting out backoffs), failing after a while. */
