@@ -177,6 +177,11 @@ class OutboxRelayTest {
 
     @Test
     void brokerDownQueuesEventsAndLosesNothingWhenItComesBack() throws Throwable {
+        // connected first: a channel that lost its connection is what would turn a broker health check DOWN
+        BookingChanged before = TestEvents.booking(EventType.BOOKING_HELD, nextId(), 7, 3, null);
+        TestEvents.append(outbox, before);
+        publishAll();
+        queue.awaitAll(ids(before), ARRIVAL);
         broker.stop();
         List<BookingEvent> appended = new ArrayList<>();
         for (long booking : List.of(nextId(), nextId())) {
