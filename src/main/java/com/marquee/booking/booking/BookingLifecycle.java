@@ -45,6 +45,8 @@ import com.marquee.booking.showtime.Showtime;
 import com.marquee.booking.showtime.ShowtimeCatalog;
 import com.marquee.booking.showtime.ShowtimeNotFound;
 import com.marquee.booking.showtime.ShowtimeRepository;
+import com.marquee.booking.events.EventType;
+import com.marquee.booking.events.Outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -74,7 +76,7 @@ public class BookingLifecycle {
     private final HoldRepository fastHolds;
     private final BookingLocks locks;
     private final BookingRelease release;
-    private final BookingEvents events;
+    private final Outbox events;
     private final Checkout checkout;
     private final Refunds refunds;
     private final PaymentReconciler reconciler;
@@ -91,7 +93,7 @@ public class BookingLifecycle {
     private final Clock clock;
 
     public BookingLifecycle(ShowtimeCatalog catalog, UserDirectory users, HoldRepository fastHolds, BookingLocks locks,
-            BookingRelease release, BookingEvents events, Checkout checkout, Refunds refunds,
+            BookingRelease release, Outbox events, Checkout checkout, Refunds refunds,
             PaymentReconciler reconciler, ProviderEvents providerEvents, BookingRepository bookings, BookedSeatRepository seats, PaymentRepository payments,
             ShowtimeRepository showtimes, BookingViews views, CheckoutAnswers answers, BookingMetrics metrics,
             Event<SeatsChanged> seatsChanged, BookingConfig config, Clock clock) {
@@ -144,6 +146,7 @@ public class BookingLifecycle {
                 .invoke(view -> {
                     metrics.holdCreated();
                     seatsChanged(Set.of(command.showtimeId()));
+                    events.committed();
                 });
     }
 
@@ -229,7 +232,7 @@ public class BookingLifecycle {
                 })
                 .call(seats::flush)
                 .call(rows -> showtimes.addSeatsBooked(showtime.id, rows.size(), now))
-                .call(() -> events.booking(BookingEvents.HELD, booking.id, now))
+                .call(() -> events.booking(EventType.BOOKING_HELD, booking.id, now))
                 .onFailure(DatabaseFailures::isActiveSeatConflict)
                 .transform(e -> new SeatsUnavailable(command.seats()))
                 .map(rows -> BookingViews.of(booking, rows, null));
@@ -306,6 +309,9 @@ public class BookingLifecycle {
         }).invoke(released -> {
             metrics.holdsExpired(released.bookingIds().size());
             seatsChanged(released.showtimeIds());
+            if (!released.isEmpty()) {
+                events.committed();
+            }
         }).map(released -> released.bookingIds().size());
     }
 
@@ -337,6 +343,7 @@ public class BookingLifecycle {
                 .invoke(view -> {
                     metrics.bookingCancelled(BookingRelease.USER);
                     seatsChanged(Set.of(view.showtimeId()));
+                    events.committed();
                 });
     }
 
@@ -394,7 +401,7 @@ public class BookingLifecycle {
                         booking.paymentId = payment.id;
                         booking.holdExpiryTime = null;
                         return seats.book(booking.id, now).call(() -> locks.flush())
-                                .call(() -> events.booking(BookingEvents.CONFIRMED, booking.id, now))
+                                .call(() -> events.booking(EventType.BOOKING_CONFIRMED, booking.id, now))
                                 .chain(() -> views.of(booking));
                     });
                 })))
@@ -403,6 +410,7 @@ public class BookingLifecycle {
                 .invoke(view -> {
                     metrics.bookingConfirmed();
                     seatsChanged(Set.of(view.showtimeId()));
+                    events.committed();
                 });
     }
 
@@ -432,9 +440,12 @@ public class BookingLifecycle {
             payment.status = PaymentStatus.FAILED;
             payment.failureReason = "failed on request";
             Instant now = clock.instant();
-            return payments.flush().chain(() -> events.payment(BookingEvents.PAYMENT_FAILED, payment.id, now))
+            return payments.flush().chain(() -> events.payment(EventType.PAYMENT_FAILED, payment.id, now))
                     .map(ignored -> PaymentView.of(payment));
-        })).invoke(() -> metrics.payment("failed"));
+        })).invoke(() -> {
+            metrics.payment("failed");
+            events.committed();
+        });
     }
 
     /**
@@ -457,7 +468,7 @@ public class BookingLifecycle {
                 refunds.start(payment, now);
                 return payments.flush();
             });
-        })).chain(cancelledId -> refunds.run(paymentId).chain(payment -> cancelledId == null
+        })).invoke(events::committed).chain(cancelledId -> refunds.run(paymentId).chain(payment -> cancelledId == null
                 ? Uni.createFrom().item(new Refunded(payment, null))
                 : Panache.withSession(() -> bookings.findById(cancelledId).chain(views::of))
                         .invoke(view -> {

@@ -9,6 +9,9 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.marquee.booking.events.EventType;
+import com.marquee.booking.events.Outbox;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -75,9 +78,9 @@ class BookingRelease {
             AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = bookings.booking_id
                                AND p.status = 'processing' AND p.charge_started_at > :chargesFrom)""";
 
-    private final BookingEvents events;
+    private final Outbox events;
 
-    BookingRelease(BookingEvents events) {
+    BookingRelease(Outbox events) {
         this.events = events;
     }
 
@@ -109,9 +112,9 @@ class BookingRelease {
             return query.getResultList();
         }).map(BookingRelease::released)
                 .call(released -> events.bookings(reason.equals(EXPIRED)
-                        ? List.of(BookingEvents.EXPIRED, BookingEvents.CANCELLED)
-                        : List.of(BookingEvents.CANCELLED), released.bookingIds(), now))
-                .call(released -> events.payments(BookingEvents.PAYMENT_FAILED, released.failedPaymentIds(), now));
+                        ? List.of(EventType.BOOKING_EXPIRED, EventType.BOOKING_CANCELLED)
+                        : List.of(EventType.BOOKING_CANCELLED), released.bookingIds(), now))
+                .call(released -> events.payments(EventType.PAYMENT_FAILED, released.failedPaymentIds(), now));
     }
 
     private static Released released(List<Object[]> rows) {

@@ -27,6 +27,8 @@ import com.marquee.booking.payment.PaymentStatus;
 import com.marquee.booking.payment.PaymentView;
 import com.marquee.booking.seat.BookedSeatRepository;
 import com.marquee.booking.showtime.ShowtimeRepository;
+import com.marquee.booking.events.EventType;
+import com.marquee.booking.events.Outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -69,7 +71,7 @@ class Checkout {
     private final ShowtimeRepository showtimes;
     private final BookedSeatRepository seats;
     private final BookingViews views;
-    private final BookingEvents events;
+    private final Outbox events;
     private final Refunds refunds;
     private final PaymentProvider provider;
     private final CheckoutAnswers answers;
@@ -80,7 +82,7 @@ class Checkout {
     private final Clock clock;
 
     Checkout(BookingLocks locks, PaymentRepository payments, ShowtimeRepository showtimes, BookedSeatRepository seats,
-            BookingViews views, BookingEvents events, Refunds refunds, PaymentProvider provider,
+            BookingViews views, Outbox events, Refunds refunds, PaymentProvider provider,
             CheckoutAnswers answers, IdempotencyService idempotency, BookingMetrics metrics,
             Event<SeatsChanged> seatsChanged, BookingConfig config, Clock clock) {
         this.locks = locks;
@@ -155,6 +157,7 @@ class Checkout {
     Uni<Void> afterCommit(Settled settled) {
         Settlement settlement = settled.settlement();
         if (settled.changed()) {
+            events.committed();
             switch (settlement.outcome()) {
                 case COMPLETED, REFUNDED -> metrics.payment("completed");
                 case DECLINED -> metrics.payment("declined");
@@ -258,12 +261,12 @@ class Checkout {
         if (outcome.declined()) {
             payment.status = PaymentStatus.FAILED;
             payment.failureReason = outcome.reason();
-            return payments.flush().chain(() -> events.payment(BookingEvents.PAYMENT_FAILED, payment.id, now))
+            return payments.flush().chain(() -> events.payment(EventType.PAYMENT_FAILED, payment.id, now))
                     .chain(() -> finish(booking, payment, Settlement.Outcome.DECLINED, false));
         }
         payment.status = PaymentStatus.COMPLETED;
         payment.failureReason = null;
-        Uni<Void> recorded = payments.flush().chain(() -> events.payment(BookingEvents.PAYMENT_COMPLETED, payment.id, now));
+        Uni<Void> recorded = payments.flush().chain(() -> events.payment(EventType.PAYMENT_COMPLETED, payment.id, now));
         if (!payment.checkout || booking == null) {
             return recorded.chain(() -> finish(booking, payment, Settlement.Outcome.COMPLETED, false));
         }
@@ -278,7 +281,7 @@ class Checkout {
         booking.paymentId = payment.id;
         booking.holdExpiryTime = null;
         return recorded.chain(() -> seats.book(booking.id, now)).chain(() -> locks.flush())
-                .chain(() -> events.booking(BookingEvents.CONFIRMED, booking.id, now))
+                .chain(() -> events.booking(EventType.BOOKING_CONFIRMED, booking.id, now))
                 .chain(() -> finish(booking, payment, Settlement.Outcome.COMPLETED, false));
     }
 

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.marquee.booking.common.config.BookingConfig;
 import com.marquee.booking.seat.Seat;
 import com.marquee.booking.seat.SeatsUnavailable;
+import com.marquee.booking.events.Outbox;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -107,7 +108,7 @@ public class HoldRepository {
             long bookingId = row.getLong(0);
             if (row.getLong(3) == seats.size()) {
                 FastHold hold = new FastHold(bookingId, row.getOffsetDateTime(1).toInstant(), row.getBigDecimal(2));
-                return connection.preparedQuery(BookingEvents.HELD_ON_CONNECTION)
+                return connection.preparedQuery(Outbox.HELD_ON_CONNECTION)
                         .execute(Tuple.of(bookingId, utc(now), currency)).replaceWith(hold);
             }
             // a seat was taken; the showtime lock is still ours, so this answer is exact

@@ -19,6 +19,8 @@ import com.marquee.booking.payment.PaymentProvider.Outcome;
 import com.marquee.booking.payment.PaymentRepository;
 import com.marquee.booking.payment.PaymentStatus;
 import com.marquee.booking.payment.ProviderEvent;
+import com.marquee.booking.events.EventType;
+import com.marquee.booking.events.Outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -45,13 +47,13 @@ class ProviderEvents {
     private final Checkout checkout;
     private final Refunds refunds;
     private final BookingRelease release;
-    private final BookingEvents events;
+    private final Outbox events;
     private final BookingMetrics metrics;
     private final Event<SeatsChanged> seatsChanged;
     private final Clock clock;
 
     ProviderEvents(PaymentRepository payments, BookingLocks locks, Checkout checkout, Refunds refunds,
-            BookingRelease release, BookingEvents events, BookingMetrics metrics, Event<SeatsChanged> seatsChanged,
+            BookingRelease release, Outbox events, BookingMetrics metrics, Event<SeatsChanged> seatsChanged,
             Clock clock) {
         this.payments = payments;
         this.locks = locks;
@@ -127,10 +129,13 @@ class ProviderEvents {
                     payment.status = PaymentStatus.REFUNDED;
                     payment.refundReference = event.refundReference();
                     payment.refundStartedAt = now;
-                    return payments.flush().chain(() -> events.payment(BookingEvents.PAYMENT_REFUNDED, payment.id, now));
+                    return payments.flush().chain(() -> events.payment(EventType.PAYMENT_REFUNDED, payment.id, now));
                 });
             });
         })).invoke(showtimeId -> {
+            if (showtimeId != null) {
+                events.committed();
+            }
             if (showtimeId != null && showtimeId > 0) {
                 metrics.bookingCancelled(BookingRelease.REFUNDED);
                 seatsChanged.fire(new SeatsChanged(Set.of(showtimeId)));

@@ -17,6 +17,8 @@ import com.marquee.booking.payment.PaymentProvider.Outcome;
 import com.marquee.booking.payment.PaymentRepository;
 import com.marquee.booking.payment.PaymentStatus;
 import com.marquee.booking.payment.PaymentView;
+import com.marquee.booking.events.EventType;
+import com.marquee.booking.events.Outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -35,13 +37,13 @@ class Refunds {
 
     private final PaymentRepository payments;
     private final BookingLocks locks;
-    private final BookingEvents events;
+    private final Outbox events;
     private final PaymentProvider provider;
     private final BookingMetrics metrics;
     private final BookingConfig.Payments config;
     private final Clock clock;
 
-    Refunds(PaymentRepository payments, BookingLocks locks, BookingEvents events, PaymentProvider provider,
+    Refunds(PaymentRepository payments, BookingLocks locks, Outbox events, PaymentProvider provider,
             BookingMetrics metrics, BookingConfig config, Clock clock) {
         this.payments = payments;
         this.locks = locks;
@@ -84,6 +86,7 @@ class Refunds {
                 .invoke(view -> {
                     if (outcome.approved() && PaymentStatus.REFUNDED.wire().equals(view.status())) {
                         metrics.payment("refunded");
+                        events.committed();
                     }
                 });
     }
@@ -105,7 +108,7 @@ class Refunds {
         payment.refundReference = outcome.reference();
         payment.nextCheckAt = null;
         payment.failureReason = null;
-        return payments.flush().chain(() -> events.payment(BookingEvents.PAYMENT_REFUNDED, payment.id, now))
+        return payments.flush().chain(() -> events.payment(EventType.PAYMENT_REFUNDED, payment.id, now))
                 .replaceWith(payment);
     }
 }

@@ -1,7 +1,6 @@
 package com.marquee.booking.seat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -10,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.marquee.booking.integration.WarnLimiter;
+import com.marquee.booking.common.logging.RateLimitedLog;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -43,7 +42,7 @@ public class SeatChangeListener {
     private final SeatChanges changes;
     private final ChangeFeedHealth health;
     private final SeatReadMetrics metrics;
-    private final WarnLimiter warnings = new WarnLimiter(Duration.ofMinutes(1));
+    private final RateLimitedLog warnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
     private final AtomicBoolean pinging = new AtomicBoolean();
     private volatile PgSubscriber subscriber;
     private volatile boolean stopped;
@@ -88,10 +87,8 @@ public class SeatChangeListener {
             return;
         }
         subscriber.connect().onFailure(failure -> {
-            if (warnings.allow(Instant.now())) {
-                LOG.warnf("Cannot LISTEN for seat changes yet (%s); retrying. Meanwhile seat reads trust memory for"
-                        + " at most 500 ms", failure.toString());
-            }
+            warnings.warn("Cannot LISTEN for seat changes yet (" + failure + "); retrying. Meanwhile seat reads"
+                    + " trust memory for at most 500 ms");
             vertx.setTimer(backoffMillis(attempt), timer -> connect(attempt + 1));
         });
     }

@@ -1,7 +1,6 @@
 package com.marquee.booking.seat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.marquee.booking.common.config.BookingConfig;
-import com.marquee.booking.integration.WarnLimiter;
+import com.marquee.booking.common.logging.RateLimitedLog;
 
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,7 +37,7 @@ public class SeatChangeNotifier {
 
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final WarnLimiter warnings = new WarnLimiter(Duration.ofMinutes(1));
+    private final RateLimitedLog warnings = new RateLimitedLog(LOG, Duration.ofMinutes(1));
     private final Pool pool;
     private final Vertx vertx;
     private final SeatChangeChannel channel;
@@ -84,10 +83,8 @@ public class SeatChangeNotifier {
                 }, failure -> {
                     // the other instances' TTL and resync cover the gap; try again shortly
                     pending.addAll(ids);
-                    if (warnings.allow(Instant.now())) {
-                        LOG.warnf("Could not announce seat changes of %d showtime(s) to other instances: %s",
-                                ids.size(), failure.toString());
-                    }
+                    warnings.warn("Could not announce seat changes of " + ids.size()
+                            + " showtime(s) to other instances: " + failure);
                     scheduled.set(false);
                     schedule(RETRY_MILLIS);
                 });

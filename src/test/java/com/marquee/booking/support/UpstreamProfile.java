@@ -26,7 +26,7 @@ public class UpstreamProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
-        for (String method : List.of("theatre.TheatreClient/showtime", "user.UserClient/exists",
+        for (String method : List.of("theatre.TheatreClient/showtime", "user.UserClient/profile",
                 "movie.MovieClient/name")) {
             String prefix = "quarkus.fault-tolerance.\"com.marquee.booking.integration." + method + "\".";
             config.put(prefix + "timeout.value", String.valueOf(TIMEOUT_MILLIS));

@@ -25,11 +25,9 @@ public interface BookingConfig {
 
     Theatre theatre();
 
-    Movies movies();
-
-    Users users();
-
     Seats seats();
+
+    Events events();
 
     interface Holds {
         /** How long seats stay on hold after a booking is created. */
@@ -201,29 +199,37 @@ public interface BookingConfig {
          */
         @WithDefault("5m")
         Duration refreshAfter();
+
+        /**
+         * Keep the Theatre Service's {@code seats_booked} of every showtime equal to ours
+         * ({@code BOOKING_THEATRE_SYNC_SEATS}); needs a Theatre Service URL. Driven from the outbox: each
+         * event with a showtime marks it for a reconcile (README: Theatre seat counter).
+         */
+        @WithDefault("false")
+        boolean syncSeats();
+
+        /** How often showtimes marked by events are reconciled ({@code off} disables the job). */
+        @WithDefault("2s")
+        String syncInterval();
+
+        /** Showtimes reconciled per run. */
+        @WithDefault("50")
+        int syncBatchSize();
+
+        /**
+         * After a counter update whose outcome we do not know (timeout, reset, 5xx), how long before the
+         * showtime is read and reconciled again; also the pause after any other failed round. Longer than
+         * the Theatre Service could still be working on the lost request.
+         */
+        @WithDefault("10s")
+        Duration syncSettle();
+
+        /** How long one instance owns a showtime's reconcile; another may take over after it. */
+        @WithDefault("30s")
+        Duration syncLease();
     }
 
-    /** The Movie Service ({@code quarkus.rest-client.movie-service.url}): names shown on bookings. */
-    interface Movies {
-        /** How long a movie name (or the Movie Service's "no such movie") is reused without asking again. */
-        @WithDefault("30m")
-        Duration cacheTtl();
 
-        /** Most movie names kept in memory; the cache starts over when it is full. */
-        @WithDefault("10000")
-        int cacheSize();
-    }
-
-    /** The User Service ({@code quarkus.rest-client.user-service.url}): who may book. */
-    interface Users {
-        /** How long a user the User Service confirmed is trusted without asking again. */
-        @WithDefault("10m")
-        Duration cacheTtl();
-
-        /** Most confirmed users kept in memory; the cache starts over when it is full. */
-        @WithDefault("100000")
-        int cacheSize();
-    }
 
     /**
      * Seat reads served from memory, and the live seat map ({@code GET /api/showtimes/{id}/seats/stream}).
@@ -284,5 +290,67 @@ public interface BookingConfig {
              */
             Optional<String> channel();
         }
+    }
+
+    /**
+     * Booking events: every change is written to the {@code outbox_events} table in its own transaction,
+     * and the relay publishes the table to the broker (README: Events). The broker is configured the
+     * Quarkus way ({@code RABBITMQ_HOST}, {@code RABBITMQ_PORT}, {@code RABBITMQ_USERNAME},
+     * {@code RABBITMQ_PASSWORD}); the channel is {@code mp.messaging.outgoing.booking-events.*}.
+     */
+    interface Events {
+        /**
+         * Publish the outbox to the broker ({@code BOOKING_EVENTS_ENABLED}). Off: events are still written,
+         * nothing connects to a broker, and unpublished events are pruned after {@link #retention()}.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Where events go: the RabbitMQ topic exchange (the Kafka topic or AMQP address after a swap). */
+        @WithDefault("booking.events")
+        String exchange();
+
+        /** How often the relay looks for unpublished events ({@code off} disables the job; nudges still work). */
+        @WithDefault("1s")
+        String relayInterval();
+
+        /** Bookings (each with all its unpublished events) claimed per relay transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /**
+         * How long claimed events belong to the instance that claimed them; another instance may take them
+         * over after it (an instance that died). Far above {@link #publishTimeout()}.
+         */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** Longest wait for the broker to confirm one event; then the outcome is unknown and it is sent again later. */
+        @WithDefault("5s")
+        Duration publishTimeout();
+
+        /** First pause after the broker failed; doubled per failure up to {@link #backoffMax()}, with jitter. */
+        @WithDefault("500ms")
+        Duration backoffInitial();
+
+        /** Longest pause between attempts while the broker is failing. */
+        @WithDefault("30s")
+        Duration backoffMax();
+
+        /** How soon the relay runs after {@code OutboxRelay.nudge()}; nudges within this time share one run. */
+        @WithDefault("20ms")
+        Duration nudgeDelay();
+
+        /** Published events are deleted this long after publication. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** How often old events are deleted ({@code off} disables the job). */
+        @WithDefault("1h")
+        String pruneInterval();
+
+        /** Events deleted per transaction. */
+        @WithDefault("1000")
+        int pruneBatchSize();
     }
 }

@@ -18,6 +18,7 @@ import com.marquee.booking.integration.LazyRestClient;
 import com.marquee.booking.integration.Upstream;
 import com.marquee.booking.integration.UpstreamFailure;
 
+import io.quarkus.cache.CacheResult;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
@@ -29,6 +30,7 @@ import io.smallrye.mutiny.Uni;
 public class MovieClient {
 
     public static final String SERVICE = "movie";
+    public static final String CACHE = "movie-names";
     private static final String NAME = "Movie Service";
 
     private final LazyRestClient<MovieRestClient> rest;
@@ -46,7 +48,11 @@ public class MovieClient {
         return enabled;
     }
 
-    /** The movie's name; empty if the Movie Service does not know the movie (or it has no name). */
+    /**
+     * The movie's name; empty if the Movie Service does not know the movie (or it has no name). Answers are
+     * cached ({@value #CACHE}), "unknown" too; a failure is not, so the next request asks again.
+     */
+    @CacheResult(cacheName = CACHE)
     @Timeout(value = 500, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 50, jitter = 25, maxDuration = 1200, retryOn = { UpstreamFailure.class,
             TimeoutException.class })

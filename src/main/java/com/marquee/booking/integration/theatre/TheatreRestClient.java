@@ -1,7 +1,9 @@
 package com.marquee.booking.integration.theatre;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -29,6 +31,12 @@ interface TheatreRestClient {
     @GET
     @Path("/screens/{id}")
     Uni<TheatreScreenDto> screen(@RestPath long id);
+
+    /** Adds {@code count} (may be negative) to the showtime's {@code seats_booked}: a bare, non-idempotent delta. */
+    @POST
+    @Path("/showtimes/{id}/seats")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Void> addSeats(@RestPath long id, SeatCountChange change);
 
     @ClientObjectMapper
     static ObjectMapper objectMapper(ObjectMapper defaultMapper) {

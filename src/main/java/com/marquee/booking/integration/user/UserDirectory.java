@@ -1,28 +1,24 @@
 package com.marquee.booking.integration.user;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.marquee.booking.common.config.BookingConfig;
+import com.marquee.booking.common.logging.RateLimitedLog;
 import com.marquee.booking.common.metrics.BookingMetrics;
 import com.marquee.booking.integration.Upstream;
 import com.marquee.booking.integration.UpstreamUnavailable;
-import com.marquee.booking.integration.WarnLimiter;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Who may book. A user the User Service says does not exist is refused ({@link UserNotFound}); while
- * the User Service is down, bookings go on unchecked (counted and logged): a missed check costs less
- * than a cinema that cannot sell tickets. Confirmed users are remembered for
- * {@code booking.users.cache-ttl}, so a regular customer costs the User Service one call per TTL.
+ * Who the users are, as the User Service says (its answers cached: {@link UserClient#profile}). A booking for
+ * a user it says does not exist is refused ({@link UserNotFound}); while it is down, bookings go on unchecked
+ * (counted and logged): a missed check costs less than a cinema that cannot sell tickets. Events get the
+ * user's name and email when the service knows them.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -31,18 +27,11 @@ public class UserDirectory {
 
     private final UserClient client;
     private final BookingMetrics metrics;
-    private final Clock clock;
-    private final Duration ttl;
-    private final int maxSize;
-    private final Map<Long, Instant> confirmed = new ConcurrentHashMap<>();
-    private final WarnLimiter warnings = new WarnLimiter(Duration.ofMinutes(1));
+    private final RateLimitedLog skips = new RateLimitedLog(LOG, Duration.ofMinutes(1));
 
-    public UserDirectory(UserClient client, BookingMetrics metrics, BookingConfig config, Clock clock) {
+    public UserDirectory(UserClient client, BookingMetrics metrics) {
         this.client = client;
         this.metrics = metrics;
-        this.clock = clock;
-        this.ttl = config.users().cacheTtl();
-        this.maxSize = config.users().cacheSize();
     }
 
     /** Completes if the user may book; fails with {@link UserNotFound} only on the User Service's word. */
@@ -50,32 +39,30 @@ public class UserDirectory {
         if (!client.enabled()) {
             return Uni.createFrom().voidItem();
         }
-        Instant now = clock.instant();
-        Instant until = confirmed.get(userId);
-        if (until != null && until.isAfter(now)) {
-            return Uni.createFrom().voidItem();
-        }
-        return Upstream.onCallerContext(client.exists(userId))
-                .onItem().transform(exists -> {
-                    if (!exists) {
-                        confirmed.remove(userId);
+        return Upstream.onCallerContext(client.profile(userId))
+                .onItem().transform(profile -> {
+                    if (profile.isEmpty()) {
                         throw new UserNotFound(userId);
                     }
-                    if (confirmed.size() >= maxSize) {
-                        confirmed.clear();
-                    }
-                    confirmed.put(userId, now.plus(ttl));
                     return (Void) null;
                 })
                 .onFailure(UpstreamUnavailable.class).recoverWithItem(e -> {
                     metrics.upstreamDegraded(UserClient.SERVICE, "skipped");
-                    String message = "User check skipped for user " + userId + ": " + e.getMessage();
-                    if (warnings.allow(now)) {
-                        LOG.warn(message + " (further skips are logged at DEBUG for a minute)");
-                    } else {
-                        LOG.debug(message);
-                    }
+                    skips.warn("User check skipped for user " + userId + ": " + e.getMessage());
                     return null;
+                });
+    }
+
+    /** The user's profile; empty when the User Service is not configured, does not know the user, or is down. */
+    public Uni<Optional<UserProfile>> profile(long userId) {
+        if (!client.enabled()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return Upstream.onCallerContext(client.profile(userId))
+                .onFailure(UpstreamUnavailable.class).recoverWithItem(e -> {
+                    metrics.upstreamDegraded(UserClient.SERVICE, "no_details");
+                    skips.warn("User " + userId + " left out of an event: " + e.getMessage());
+                    return Optional.empty();
                 });
     }
 }

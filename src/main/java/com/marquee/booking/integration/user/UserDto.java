@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** {@code GET /users/{id}}: only whether it answers matters to bookings; the rest is read for the log. */
+/** {@code GET /users/{id}}: whether it answers decides who may book; name and email go into events. */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record UserDto(Long userId, String firstName, String lastName, String email) {

@@ -1,4 +1,4 @@
-package com.marquee.booking.booking;
+package com.marquee.booking.events;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -12,24 +12,19 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Writes booking and payment events to the outbox inside the caller's transaction, built by the database from
- * the rows as the transaction left them ({@code booking_event_payload}, {@code payment_event_payload}: V7
- * migration), so an event always describes what commits with it. The relay publishes them afterwards.
- * Callers flush their entity changes first.
+ * Writes booking and payment events to {@code outbox_events} inside the caller's transaction, so an event
+ * exists exactly when its change committed: a rolled-back change leaves no event. The database builds each
+ * event from the rows as the transaction left them ({@code booking_event_payload}, {@code payment_event_payload}:
+ * V7 migration, keys of {@link EventFields}), so an event always describes what commits with it, whichever
+ * path made the change: an entity update, a set-based release of many bookings, the hold's one-statement fast
+ * path. Callers flush their entity changes first, write while holding the booking's lock (so a booking's
+ * events are in commit order), and call {@link #committed()} once the transaction committed.
  */
 @ApplicationScoped
-class BookingEvents {
+public class Outbox {
 
-    static final String HELD = "booking.held";
-    static final String CONFIRMED = "booking.confirmed";
-    static final String CANCELLED = "booking.cancelled";
-    static final String EXPIRED = "booking.expired";
-    static final String PAYMENT_COMPLETED = "payment.completed";
-    static final String PAYMENT_FAILED = "payment.failed";
-    static final String PAYMENT_REFUNDED = "payment.refunded";
-
-    /** One event of a booking that was just written on a raw connection (the hold's fast path): $1 id, $2 at, $3 currency. */
-    static final String HELD_ON_CONNECTION = """
+    /** A hold the fast path just wrote on a raw connection: $1 booking id, $2 time, $3 currency. */
+    public static final String HELD_ON_CONNECTION = """
             INSERT INTO outbox_events (event_id, event_type, booking_id, showtime_id, payload, occurred_at)
             SELECT e.id, 'booking.held', b.booking_id, b.showtime_id,
                    booking_event_payload(e.id, 'booking.held', b.booking_id, $2, $3), $2
@@ -37,18 +32,20 @@ class BookingEvents {
              WHERE b.booking_id = $1
             """;
 
+    private final OutboxRelay relay;
     private final String currency;
 
-    BookingEvents(BookingConfig config) {
+    public Outbox(OutboxRelay relay, BookingConfig config) {
+        this.relay = relay;
         this.currency = config.payments().currency();
     }
 
-    Uni<Void> booking(String type, long bookingId, Instant at) {
+    public Uni<Void> booking(EventType type, long bookingId, Instant at) {
         return bookings(List.of(type), List.of(bookingId), at);
     }
 
     /** For each booking (in id order), one event of each type (in the order given). */
-    Uni<Void> bookings(List<String> types, Collection<Long> bookingIds, Instant at) {
+    public Uni<Void> bookings(List<EventType> types, Collection<Long> bookingIds, Instant at) {
         if (bookingIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -65,11 +62,11 @@ class BookingEvents {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    Uni<Void> payment(String type, long paymentId, Instant at) {
+    public Uni<Void> payment(EventType type, long paymentId, Instant at) {
         return payments(type, List.of(paymentId), at);
     }
 
-    Uni<Void> payments(String type, Collection<Long> paymentIds, Instant at) {
+    public Uni<Void> payments(EventType type, Collection<Long> paymentIds, Instant at) {
         if (paymentIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -81,18 +78,21 @@ class BookingEvents {
                          WHERE p.payment_id IN (:ids)) e
                   LEFT JOIN bookings b ON b.booking_id = e.booking_id
                  ORDER BY e.payment_id
-                """).setParameter("type", type).setParameter("at", at).setParameter("currency", currency)
-                .setParameter("ids", paymentIds).executeUpdate()).replaceWithVoid();
+                """).setParameter("type", type.wireName()).setParameter("at", at)
+                .setParameter("currency", currency).setParameter("ids", paymentIds).executeUpdate()).replaceWithVoid();
     }
 
-    /** {@code (1, 'booking.expired'), (2, 'booking.cancelled')}: our own constants, never client input. */
-    private static String values(List<String> types) {
+    /** After a commit that wrote events: the relay publishes them within milliseconds, not at its next tick. */
+    public void committed() {
+        relay.nudge();
+    }
+
+    /** {@code (1, 'booking.expired'), (2, 'booking.cancelled')}: wire names of our own types, never client input. */
+    private static String values(List<EventType> types) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < types.size(); i++) {
-            if (!types.get(i).matches("[a-z.]+")) {
-                throw new IllegalArgumentException("not an event type: " + types.get(i));
-            }
-            values.append(i == 0 ? "" : ", ").append('(').append(i + 1).append(", '").append(types.get(i)).append("')");
+            values.append(i == 0 ? "" : ", ").append('(').append(i + 1).append(", '").append(types.get(i).wireName())
+                    .append("')");
         }
         return values.toString();
     }
