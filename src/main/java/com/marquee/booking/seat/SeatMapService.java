@@ -55,6 +55,11 @@ public class SeatMapService {
         return existing(showtimeId).map(snapshot -> rendered(snapshot, View.TAKEN_SEATS));
     }
 
+    /** The same seats as {@link #takenSeats} as records, for code that reads them (the dev-mode seed). */
+    public Uni<List<SeatView>> takenSeatViews(long showtimeId) {
+        return existing(showtimeId).map(snapshot -> views(snapshot, clock.instant()));
+    }
+
     /** The Theatre UI's view: integer rows; an unknown showtime simply has no taken seats. */
     public Uni<RenderedSeats> activeSeats(long showtimeId) {
         return snapshots.current(showtimeId)
@@ -91,12 +96,16 @@ public class SeatMapService {
     }
 
     private static TakenSeats takenSeats(SeatSnapshot snapshot, Instant now) {
+        return new TakenSeats(snapshot.showtimeId(), views(snapshot, now));
+    }
+
+    private static List<SeatView> views(SeatSnapshot snapshot, Instant now) {
         long showtimeId = snapshot.showtimeId();
-        return new TakenSeats(showtimeId, snapshot.takenAt(now).stream()
+        return snapshot.takenAt(now).stream()
                 .map(seat -> new SeatView(new Seat(seat.row(), seat.col(), seat.letter()).rowValue(), seat.col(),
                         seat.row(), RowLabels.label(seat.row()), seat.status().wire(), seat.holdExpiryTime(),
                         seat.bookingId(), showtimeId))
-                .toList());
+                .toList();
     }
 
     private static SeatMapView seatMap(SeatSnapshot screen, Instant now, String rowsParam, String colsParam) {

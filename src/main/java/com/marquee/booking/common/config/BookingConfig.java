@@ -7,7 +7,14 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Everything the booking service lets operators tune, under the single {@code booking.*} prefix. */
+/**
+ * Everything the booking service lets operators tune, under the single {@code booking.*} prefix.
+ * <p>
+ * In dev mode the Dev UI's configuration editor ({@code /q/dev-ui/configuration-form-editor}, filter
+ * {@code booking.}) lists each key with its current value and can edit it, but it does
+ * not show this Javadoc: it describes only extensions' configuration, from metadata their build generates.
+ * This file and the README's Configuration table are the documentation.
+ */
 @ConfigMapping(prefix = "booking")
 public interface BookingConfig {
 
