@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,7 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/showtimes")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a client that hangs up must not cut a transaction short: it would keep its connection
 @Tag(name = "Showtimes and seat maps")
 public class ShowtimeResource {
 
