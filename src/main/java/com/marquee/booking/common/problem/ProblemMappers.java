@@ -25,6 +25,9 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import com.marquee.booking.common.json.DuplicateKeys;
+import com.marquee.booking.common.json.UnstorableTextException;
+
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -57,7 +60,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, HttpServerRequest request) {
-        return invalidBody("The request body is not valid JSON", null, request);
+        String duplicate = DuplicateKeys.fieldOf(e);
+        return duplicate != null ? duplicateKey(duplicate, request)
+                : invalidBody("The request body is not valid JSON", null, request);
     }
 
     @ServerExceptionMapper
@@ -79,6 +84,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, HttpServerRequest request) {
         String field = jsonPath(e.getPath());
+        if (e.getCause() instanceof JsonParseException parse && DuplicateKeys.fieldOf(parse) != null) {
+            // a key sent twice inside a value read as a tree (seats): Jackson names only the enclosing field
+            return duplicateKey(DuplicateKeys.fieldOf(parse), request);
+        }
+        if (e instanceof UnstorableTextException text) {
+            return invalidBody(null, new Problem.FieldError(field == null ? "body" : field, text.problem()), request);
+        }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (field == null) {
             return invalidBody(target == null ? "The request body does not have the expected shape"
@@ -167,6 +179,11 @@ public class ProblemMappers {
         InvalidRequest invalid = errors.isEmpty() ? InvalidRequest.body("The request is invalid")
                 : new InvalidRequest(errors);
         return respond(invalid.toProblem(request.path()));
+    }
+
+    /** Jackson would keep the last value: refused, since we cannot know which one the client meant. */
+    private Response duplicateKey(String field, HttpServerRequest request) {
+        return invalidBody(null, new Problem.FieldError(field, "appears more than once"), request);
     }
 
     private Response invalidBody(String detail, Problem.FieldError error, HttpServerRequest request) {
