@@ -3,6 +3,7 @@ package com.marquee.booking.common.config;
 import java.math.BigDecimal;
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -19,6 +20,9 @@ public interface BookingConfig {
     Db db();
 
     Idempotency idempotency();
+
+    Http http();
+
     Theatre theatre();
 
     Movies movies();
@@ -112,6 +116,36 @@ public interface BookingConfig {
         /** Most expired keys deleted per transaction. */
         @WithDefault("1000")
         int cleanupBatchSize();
+    }
+
+    /**
+     * The HTTP layer below the resources: what a client may send and how long it may take. Whatever breaks these
+     * gets an RFC 9457 problem like any other error (common/web/HttpLayerProblems).
+     */
+    interface Http {
+        /** Longest request URI (path and query, in bytes) served; a longer one gets a 414 problem. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Most bytes of request headers served; more get a 431 problem. */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
+
+        /**
+         * A request must deliver its whole body within this long after its headers, or it gets a 408 problem and
+         * its connection is closed: a client sending a byte now and then cannot hold a connection for good.
+         */
+        @WithDefault("10s")
+        Duration bodyTimeout();
+
+        /**
+         * A connection on which nothing is sent or received for this long is closed: an idle keep-alive
+         * connection, or a client that stopped in the middle of its request. Takes the place of
+         * {@code quarkus.http.idle-timeout} (30 minutes by default).
+         */
+        @WithDefault("30s")
+        Duration idleTimeout();
+
     }
 
     /** The Theatre Service ({@code quarkus.rest-client.theatre-service.url}); without a URL the local table rules. */

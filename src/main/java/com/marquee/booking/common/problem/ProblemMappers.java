@@ -131,19 +131,8 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, request);
         }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "Request rejected";
-        String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        String detail = switch (status) {
-            case 404 -> "No resource at " + request.path();
-            case 405 -> request.method() + " is not allowed on " + request.path();
-            case 406 -> "This resource answers with application/json only";
-            case 415 -> "Send the request body as application/json";
-            default -> title;
-        };
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("/problems/" + slug, title, status, detail, request.path(),
-                        slug.replace('-', '_'), null, null));
+                .entity(StatusProblems.of(status, request.method().name(), request.path()));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Allow")) {
                 values.forEach(v -> builder.header(name, v));
@@ -165,9 +154,7 @@ public class ProblemMappers {
                     .toProblem(request.path()));
         }
         LOG.errorf(e, "Unexpected failure for %s %s", request.method(), request.path());
-        return respond(new Problem("/problems/internal-error", "Internal error", 500,
-                "The service failed to handle this request; it has been logged", request.path(),
-                "internal_error", null, null));
+        return respond(StatusProblems.internalError(request.path()));
     }
 
     private Response violations(Collection<? extends ConstraintViolation<?>> violations, HttpServerRequest request) {
