@@ -1,7 +1,9 @@
 package com.marquee.booking.common.config;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -146,6 +148,12 @@ public interface BookingConfig {
         @WithDefault("30s")
         Duration idleTimeout();
 
+        /**
+         * Where clients reach this service (e.g. {@code https://booking.example.com}), if the {@code Location} of
+         * a created booking or payment should be absolute; unset, it is relative ({@code /api/bookings/1001}).
+         * Never taken from the request's Host header, which a client chooses.
+         */
+        Optional<URI> publicBaseUrl();
     }
 
     /** The Theatre Service ({@code quarkus.rest-client.theatre-service.url}); without a URL the local table rules. */

@@ -1,6 +1,7 @@
 package com.marquee.booking.common.idempotency;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.marquee.booking.common.problem.InvalidRequest;
 import com.marquee.booking.common.problem.Problem;
 import com.marquee.booking.common.problem.ProblemException;
+import com.marquee.booking.common.web.PublicLocation;
 
 import io.smallrye.mutiny.Uni;
 
@@ -104,8 +106,10 @@ public class Idempotency {
 
     private StoredResponse stored(Response response) {
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+        // kept as a path: JAX-RS made it absolute from this request's Host header, which a replay must not repeat
         return new StoredResponse(response.getStatus(), MediaType.APPLICATION_JSON,
-                location == null ? null : location.toString(), write(response.getEntity()));
+                location == null ? null : PublicLocation.pathOf(URI.create(location.toString())),
+                write(response.getEntity()));
     }
 
     private StoredResponse stored(Problem problem) {
