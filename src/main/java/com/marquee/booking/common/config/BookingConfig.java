@@ -25,6 +25,8 @@ public interface BookingConfig {
 
     Http http();
 
+    Health health();
+
     Theatre theatre();
 
     Movies movies();
@@ -154,6 +156,17 @@ public interface BookingConfig {
          * Never taken from the request's Host header, which a client chooses.
          */
         Optional<URI> publicBaseUrl();
+    }
+
+    /** What the liveness probe ({@code /q/health/live}, {@code /health}) checks beyond the JVM being up. */
+    interface Health {
+        /**
+         * Liveness goes DOWN once no pooled database connection could be had for this long while PostgreSQL itself
+         * accepts a new connection: the pool is stuck (leaked connections) and only a restart frees it. While
+         * PostgreSQL is unreachable liveness stays UP (a restart would not help; readiness is DOWN).
+         */
+        @WithDefault("60s")
+        Duration poolStuckAfter();
     }
 
     /** The Theatre Service ({@code quarkus.rest-client.theatre-service.url}); without a URL the local table rules. */
