@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.marquee.booking.support.Concurrently;
+import com.marquee.booking.support.RawHttp;
 import com.marquee.booking.support.TestDb;
 
 import io.agroal.api.AgroalDataSource;
@@ -34,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class HostileInputVolumeTest {
 
     private static final int REQUESTS = 2_500;
+    private static final int BROKEN_REQUESTS = 300;
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -90,6 +92,68 @@ class HostileInputVolumeTest {
                 Math.min(5, failures.size())) + "; statuses " + statuses);
         assertEquals(before, snapshot(db), "hostile requests changed the database");
         assertTrue(statuses.keySet().stream().allMatch(s -> s.startsWith("4")), statuses.toString());
+    }
+
+    /**
+     * Requests broken below the JSON: bad percent-encoding and illegal characters in the target, oversized URIs,
+     * headers and bodies, no Host, odd method tokens. Sent over a raw socket; framing the HTTP codec itself refuses
+     * (see HttpLayerProblemsTest) is left out, since it never reaches our code.
+     */
+    @Test
+    void generatedBrokenRequestsAreProblemsToo() throws Exception {
+        TestDb db = new TestDb(dataSource);
+        long st = newShowtime(5, 5, "10.00");
+        long booking = holdOk(st, 1, "A", 1);
+        String before = snapshot(db);
+        Random random = new Random(20261127L);
+        Map<String, Integer> statuses = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        String[] targets = { "/api/bookings/", "/api/bookings/" + booking + "/cancel", "/api/bookings/" + booking
+                + "/complete", "/api/payments/", "/api/showtimes/" + st, "/api/showtimes/booking/" + booking
+                + "/extend-hold", "/api/showtimes/" + st + "/seat-map?rows=A" };
+        String json = "{\"user_id\":1,\"showtime_id\":" + st + ",\"seats\":[{\"row\":\"B\",\"col\":2}]}";
+
+        for (int i = 0; i < BROKEN_REQUESTS; i++) {
+            String target = targets[random.nextInt(targets.length)];
+            String method = target.startsWith("/api/showtimes/" + st) && !target.contains("?") ? "PUT" : "POST";
+            String raw = switch (random.nextInt(7)) {
+                case 0 -> RawHttp.request(method, target + pick(random, "%", "%zz", "%E0%A4", "/%G1", "|", "{x}", "^",
+                        "\\", "`", "%00", "%C0%AF"), json);
+                case 1 -> RawHttp.request(method, target + "?pad=" + "p".repeat(4_100 + random.nextInt(10_000)), json);
+                case 2 -> RawHttp.request(method, target, json, "X-Pad: " + "h".repeat(20_500 + random.nextInt(50_000)));
+                case 3 -> method + " " + target + " HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
+                        + json.length() + "\r\nConnection: close\r\n\r\n" + json;
+                case 4 -> RawHttp.request(method, target, "{\"pad\":\"" + "x".repeat(65_536 + random.nextInt(20_000)) + "\"}");
+                case 5 -> chunked(method, target, 65_537 + random.nextInt(20_000));
+                default -> RawHttp.request(pick(random, "FOO", "G3T", "POST_", "PATCHX", "M-SEARCH", "PURGE"), target, json);
+            };
+            RawHttp.Reply reply;
+            try {
+                reply = RawHttp.exchange(raw);
+            } catch (java.io.IOException e) {
+                failures.add("no answer: " + abbreviate(raw) + " (" + e + ")");
+                continue;
+            }
+            statuses.merge(Integer.toString(reply.status()), 1, Integer::sum);
+            boolean problem = String.valueOf(reply.header("Content-Type")).startsWith("application/problem+json");
+            if (reply.status() < 400 || reply.status() >= 500 || !problem || leaks(reply.body())) {
+                failures.add(reply.status() + " " + abbreviate(raw) + " -> " + abbreviate(reply.body()));
+            }
+        }
+
+        assertTrue(failures.isEmpty(), failures.size() + " bad answers, first: " + failures.subList(0,
+                Math.min(5, failures.size())) + "; statuses " + statuses);
+        assertEquals(before, snapshot(db), "broken requests changed the database");
+    }
+
+    private static String chunked(String method, String target, int bytes) {
+        StringBuilder request = new StringBuilder(method).append(' ').append(target)
+                .append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n");
+        for (int sent = 0; sent < bytes; sent += 4096) {
+            request.append("1000\r\n").append(" ".repeat(4096)).append("\r\n");
+        }
+        return request.append("0\r\n\r\n").toString();
     }
 
     private record Hostile(String method, String path, String contentType, String body) {
