@@ -145,7 +145,9 @@ public interface BookingConfig {
         /**
          * A connection on which nothing is sent or received for this long is closed: an idle keep-alive
          * connection, or a client that stopped in the middle of its request. Takes the place of
-         * {@code quarkus.http.idle-timeout} (30 minutes by default).
+         * {@code quarkus.http.idle-timeout} (30 minutes by default). It also runs while a request waits for the
+         * database, so keep it above the longest such wait (statement timeout 15 s), and above the idle timeout of
+         * a load balancer in front, which would otherwise reuse connections this side has closed.
          */
         @WithDefault("30s")
         Duration idleTimeout();

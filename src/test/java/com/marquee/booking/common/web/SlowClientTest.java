@@ -20,13 +20,13 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Clients that send too slowly are cut off, in bounded time: the test profile sets
- * {@code booking.http.body-timeout=2s} and {@code booking.http.idle-timeout=8s}.
+ * {@code booking.http.body-timeout=2s} and {@code booking.http.idle-timeout=15s}.
  */
 @QuarkusTest
 class SlowClientTest {
 
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(8);
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration SLACK = Duration.ofSeconds(3);
 
     @Test
