@@ -1,6 +1,7 @@
 package com.marquee.booking.common.db;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,8 @@ public class PoolLivenessCheck implements AsyncHealthCheck {
     private final Vertx vertx;
     private final Duration stuckAfter;
     private final AtomicLong failingSince = new AtomicLong(NOT_FAILING);
+    /** Logged once per episode, not on every probe until the platform acts. */
+    private final AtomicBoolean reportedDown = new AtomicBoolean();
 
     public PoolLivenessCheck(Pool pool, BoundedPgPool poolCreator, Vertx vertx, BookingConfig config) {
         this.pool = pool;
@@ -56,6 +59,7 @@ public class PoolLivenessCheck implements AsyncHealthCheck {
         return Uncancellable.of(pool.getConnection().call(SqlConnection::close))
                 .map(connection -> {
                     failingSince.set(NOT_FAILING);
+                    reportedDown.set(false);
                     return verdict(Duration.ZERO, null);
                 })
                 .onFailure().recoverWithUni(failure -> {
@@ -67,7 +71,8 @@ public class PoolLivenessCheck implements AsyncHealthCheck {
                     }
                     return databaseAnswers().map(answers -> {
                         HealthCheckResponse verdict = verdict(stuckFor, answers);
-                        if (verdict.getStatus() == HealthCheckResponse.Status.DOWN) {
+                        boolean down = verdict.getStatus() == HealthCheckResponse.Status.DOWN;
+                        if (down && reportedDown.compareAndSet(false, true)) {
                             LOG.errorf("No pooled database connection for %d s while PostgreSQL answers: liveness is"
                                     + " DOWN so that the instance is replaced (last failure: %s)", stuckFor.toSeconds(),
                                     failure.toString());
