@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.marquee.booking.booking.api.BookingCreated;
 import com.marquee.booking.booking.api.BookingEnvelope;
@@ -35,6 +36,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/bookings")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a client that hangs up must not cut a transaction short: it would keep its connection
 @Tag(name = "Bookings")
 public class BookingResource {
 

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
 /** Extend-hold: the seed's path sits under {@code /api/showtimes}, but it changes a booking, so it lives here. */
+@Cancellable(false) // a client that hangs up must not cut a transaction short: it would keep its connection
 @Path("/api/showtimes/booking")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Bookings")

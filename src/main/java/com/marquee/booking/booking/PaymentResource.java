@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.marquee.booking.booking.api.PaymentEnvelope;
 import com.marquee.booking.common.idempotency.Idempotency;
@@ -33,6 +34,7 @@ import io.vertx.core.http.HttpServerRequest;
  */
 @Path("/api/payments")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a client that hangs up must not cut a transaction short: it would keep its connection
 @Tag(name = "Payments")
 public class PaymentResource {
 

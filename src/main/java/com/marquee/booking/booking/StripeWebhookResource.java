@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.marquee.booking.common.config.BookingConfig;
 import com.marquee.booking.common.logging.RateLimitedLog;
@@ -33,6 +34,7 @@ import io.smallrye.mutiny.Uni;
  * not know), so Stripe stops redelivering; 409 when a refund arrives before its charge settled, so it
  * redelivers later.
  */
+@Cancellable(false) // a client that hangs up must not cut a transaction short: it would keep its connection
 @Path("/api/payments/webhooks/stripe")
 @Tag(name = "Payments")
 public class StripeWebhookResource {

@@ -34,10 +34,12 @@ public class Outbox {
 
     private final OutboxRelay relay;
     private final String currency;
+    private final boolean nudge;
 
     public Outbox(OutboxRelay relay, BookingConfig config) {
         this.relay = relay;
         this.currency = config.payments().currency();
+        this.nudge = config.events().nudgeOnCommit();
     }
 
     public Uni<Void> booking(EventType type, long bookingId, Instant at) {
@@ -84,7 +86,9 @@ public class Outbox {
 
     /** After a commit that wrote events: the relay publishes them within milliseconds, not at its next tick. */
     public void committed() {
-        relay.nudge();
+        if (nudge) {
+            relay.nudge();
+        }
     }
 
     /** {@code (1, 'booking.expired'), (2, 'booking.cancelled')}: wire names of our own types, never client input. */

@@ -2,6 +2,8 @@ package com.marquee.booking.scheduler;
 
 import java.time.Duration;
 
+import com.marquee.booking.common.db.Uncancellable;
+
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.TimeoutException;
 
@@ -9,7 +11,8 @@ import io.smallrye.mutiny.TimeoutException;
  * Bounds one transactional step of a scheduled job. A step whose connection dies mid-transaction can be
  * left without an outcome; with {@code concurrentExecution = SKIP} every later run would then be skipped
  * for good (seen when PostgreSQL restarted under load: holds stopped expiring). Database timeouts
- * (lock 5 s, statement 15 s) end any legitimate step well before this.
+ * (lock 5 s, statement 15 s) end any legitimate step well before this. The timeout ends the wait only:
+ * cancelling the transaction itself would leave its connection checked out for good ({@link Uncancellable}).
  */
 final class JobSteps {
 
@@ -23,6 +26,6 @@ final class JobSteps {
     }
 
     static <T> Uni<T> bounded(Uni<T> step, Duration limit) {
-        return step.ifNoItem().after(limit).failWith(() -> new TimeoutException());
+        return Uncancellable.of(step).ifNoItem().after(limit).failWith(() -> new TimeoutException());
     }
 }

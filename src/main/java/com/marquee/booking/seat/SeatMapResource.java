@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ import io.smallrye.mutiny.Uni;
  * What browsers poll: which seats of a showtime are taken. Read-only; no personal data. Served from the
  * in-memory {@link SeatSnapshots} with a strong ETag; {@code If-None-Match} with the current tag gets 304.
  */
+@Cancellable(false) // a client that hangs up must not cut a transaction short: it would keep its connection
 @Path("/api/showtimes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Showtimes and seat maps")

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,7 @@ import io.smallrye.mutiny.Uni;
  * read like the seat map, so it lives here and knows nothing of bookings. The UI polls it every 5 s: it is
  * served from memory with a strong ETag, and {@code If-None-Match} with the current tag gets 304.
  */
+@Cancellable(false) // a client that hangs up must not cut a transaction short: it would keep its connection
 @Path("/api/bookings/showtime")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Showtimes and seat maps")

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.marquee.booking.common.problem.InvalidRequest;
 
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 /** The local copy of a showtime. */
 @Path("/api/showtimes")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a client that hangs up must not cut a transaction short: it would keep its connection
 @Tag(name = "Showtimes and seat maps")
 public class ShowtimeResource {
 

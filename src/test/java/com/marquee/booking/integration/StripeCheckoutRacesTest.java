@@ -152,6 +152,8 @@ class StripeCheckoutRacesTest {
         // both answered while the charge was still with Stripe: no lock is held across the provider call
         assertTrue(stripe.inFlight(key), "the charge was no longer in flight: the test proves nothing");
         assertEquals(202, completing.get(10, TimeUnit.SECONDS));
+        // leave nothing unsettled behind for the next test's Stripe
+        await(() -> bookingStatus(bookingId).equals("confirmed"), "the reconciler settles the charge");
     }
 
     @Test

@@ -147,6 +147,19 @@ class UpstreamResourceTest {
     }
 
     @Test
+    void upstreamAnswersAreNotHeldToTheRulesForClientInput() {
+        long showtime = nextId();
+        long screen = nextId();
+        long movie = nextId();
+        // a control character: refused from our clients, read as sent from an upstream
+        stub.showtime(showtime, screen, movie, "2030-03-01T19:30:00Z", "12.00").screen(screen, 10, 10)
+                .movie(movie, "Bell\\u0007 Jar");
+
+        hold(showtime, user(), "A", 1).then().statusCode(201)
+                .body("booking.movie.name", equalTo("Bell\u0007 Jar"));
+    }
+
+    @Test
     void aMovieTheMovieServiceDoesNotKnowIsLeftOut() {
         long showtime = nextId();
         long screen = nextId();

@@ -1,9 +1,11 @@
 package com.marquee.booking.common.config;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,6 +31,10 @@ public interface BookingConfig {
     Idempotency idempotency();
 
     Payments payments();
+
+    Http http();
+
+    Health health();
 
     Theatre theatre();
 
@@ -198,6 +204,55 @@ public interface BookingConfig {
         }
     }
 
+    /**
+     * The HTTP layer below the resources: what a client may send and how long it may take. Whatever breaks these
+     * gets an RFC 9457 problem like any other error (common/web/HttpLayerProblems).
+     */
+    interface Http {
+        /** Longest request URI (path and query, in bytes) served; a longer one gets a 414 problem. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Most bytes of request headers served; more get a 431 problem. */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
+
+        /**
+         * A request must deliver its whole body within this long after its headers, or it gets a 408 problem and
+         * its connection is closed: a client sending a byte now and then cannot hold a connection for good.
+         */
+        @WithDefault("10s")
+        Duration bodyTimeout();
+
+        /**
+         * A connection on which nothing is sent or received for this long is closed: an idle keep-alive
+         * connection, or a client that stopped in the middle of its request. Takes the place of
+         * {@code quarkus.http.idle-timeout} (30 minutes by default). It also runs while a request waits for the
+         * database, so keep it above the longest such wait (statement timeout 15 s), and above the idle timeout of
+         * a load balancer in front, which would otherwise reuse connections this side has closed.
+         */
+        @WithDefault("30s")
+        Duration idleTimeout();
+
+        /**
+         * Where clients reach this service (e.g. {@code https://booking.example.com}), if the {@code Location} of
+         * a created booking or payment should be absolute; unset, it is relative ({@code /api/bookings/1001}).
+         * Never taken from the request's Host header, which a client chooses.
+         */
+        Optional<URI> publicBaseUrl();
+    }
+
+    /** What the liveness probe ({@code /q/health/live}, {@code /health}) checks beyond the JVM being up. */
+    interface Health {
+        /**
+         * Liveness goes DOWN once no pooled database connection could be had for this long while PostgreSQL itself
+         * accepts a new connection: the pool is stuck (leaked connections) and only a restart frees it. While
+         * PostgreSQL is unreachable liveness stays UP (a restart would not help; readiness is DOWN).
+         */
+        @WithDefault("60s")
+        Duration poolStuckAfter();
+    }
+
     /** The Theatre Service ({@code quarkus.rest-client.theatre-service.url}); without a URL the local table rules. */
     interface Theatre {
         /**
@@ -343,6 +398,14 @@ public interface BookingConfig {
         /** Longest pause between attempts while the broker is failing. */
         @WithDefault("30s")
         Duration backoffMax();
+
+        /**
+         * Nudge the relay after every commit that wrote events, so they are published within milliseconds rather
+         * than at the next relay tick. Off in tests, where the relay runs only when a test calls it (a relay
+         * running behind every test would ask the upstream services too and publish for every test).
+         */
+        @WithDefault("true")
+        boolean nudgeOnCommit();
 
         /** How soon the relay runs after {@code OutboxRelay.nudge()}; nudges within this time share one run. */
         @WithDefault("20ms")

@@ -24,6 +24,7 @@ import io.vertx.sqlclient.SqlConnectOptions;
 public class BoundedPgPool implements PgPoolCreator {
 
     private final BookingConfig config;
+    private volatile PgConnectOptions connectOptions;
 
     public BoundedPgPool(BookingConfig config) {
         this.config = config;
@@ -40,6 +41,13 @@ public class BoundedPgPool implements PgPoolCreator {
         for (PgConnectOptions connect : input.pgConnectOptionsList()) {
             servers.add(connect.setConnectTimeout((int) db.connectTimeout().toMillis()));
         }
+        connectOptions = new PgConnectOptions(input.pgConnectOptionsList().get(0));
         return PgBuilder.pool().with(pool).connectingTo(servers).using(input.vertx()).build();
+    }
+
+    /** How the pool reaches PostgreSQL (its first server), for a connection outside the pool; null before it exists. */
+    public PgConnectOptions connectOptions() {
+        PgConnectOptions options = connectOptions;
+        return options == null ? null : new PgConnectOptions(options);
     }
 }

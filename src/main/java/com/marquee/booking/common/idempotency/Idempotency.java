@@ -1,6 +1,7 @@
 package com.marquee.booking.common.idempotency;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.marquee.booking.common.problem.InvalidRequest;
 import com.marquee.booking.common.problem.Problem;
 import com.marquee.booking.common.problem.ProblemException;
+import com.marquee.booking.common.web.PublicLocation;
 
 import io.smallrye.mutiny.Uni;
 
@@ -128,9 +130,10 @@ public class Idempotency {
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
         Object type = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
         Object entity = response.getEntity();
-        // an answer rendered ahead (a StoredResponse turned into a Response) is kept as it is
+        // the location is kept as a path: a replay must not repeat a Host header; an answer rendered ahead (a
+        // StoredResponse turned into a Response) is kept as it is
         return new StoredResponse(response.getStatus(), type == null ? MediaType.APPLICATION_JSON : type.toString(),
-                location == null ? null : location.toString(),
+                location == null ? null : PublicLocation.pathOf(URI.create(location.toString())),
                 entity instanceof String text ? text : write(entity));
     }
 

@@ -1,7 +1,11 @@
 package com.marquee.booking.common.idempotency;
 
+import java.net.URI;
+
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+
+import com.marquee.booking.common.web.PublicLocation;
 
 /** An answer as it is kept and replayed: the same status, headers that matter and body bytes. */
 public record StoredResponse(int status, String contentType, String location, String body) {
@@ -16,7 +20,8 @@ public record StoredResponse(int status, String contentType, String location, St
         Response.ResponseBuilder builder = Response.status(status).header(HttpHeaders.CONTENT_TYPE, contentType)
                 .entity(body);
         if (location != null) {
-            builder.header(HttpHeaders.LOCATION, location);
+            // answers kept before Locations were stored as paths carry the first client's Host
+            builder.header(HttpHeaders.LOCATION, PublicLocation.pathOf(URI.create(location)));
         }
         if (replayed) {
             builder.header(Idempotency.REPLAYED_HEADER, "true");

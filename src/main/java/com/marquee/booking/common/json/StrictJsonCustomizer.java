@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 
 import jakarta.inject.Singleton;
 
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -26,6 +25,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * The contract takes IDs and counts as JSON integers only: Jackson's lenient defaults would silently
  * turn {@code "5"}, {@code 5.7} or {@code true} into numbers and book something the client did not ask for.
+ * For the same reason a key sent twice is refused rather than resolved (Jackson keeps the last one: which
+ * did the client mean?), and so is text PostgreSQL cannot store ({@link StorableText}).
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -58,9 +59,12 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                     .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert
                             : CoercionAction.Fail);
         }
-        // timestamps are ISO-8601 text only, not epoch numbers of unknown unit
-        mapper.registerModule(new SimpleModule("strict-instant").addDeserializer(Instant.class,
-                new IsoInstantDeserializer()));
+        // timestamps are ISO-8601 text only, not epoch numbers of unknown unit; strings must be storable
+        mapper.registerModule(new SimpleModule("strict-scalars")
+                .addDeserializer(Instant.class, new IsoInstantDeserializer())
+                .addDeserializer(String.class, new StorableTextDeserializer()));
+        // also inside trees read as JsonNode, and bodies a resource reads itself with this mapper
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // hostile bodies (deep nesting, megabyte numbers) are refused before they cost anything
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxNumberLength(64).maxStringLength(16_384).build());
@@ -77,7 +81,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
-            String text = parser.getText().trim();
+            // checked before trim(), which would quietly drop a trailing U+0000
+            String text = StorableTextDeserializer.checked(parser, parser.getText()).trim();
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {

@@ -26,6 +26,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.marquee.booking.common.logging.RateLimitedLog;
 
+import com.marquee.booking.common.json.DuplicateKeys;
+import com.marquee.booking.common.json.UnstorableTextException;
+
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -57,7 +60,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, HttpServerRequest request) {
-        return invalidBody("The request body is not valid JSON", null, request);
+        String duplicate = DuplicateKeys.fieldOf(e);
+        return duplicate != null ? duplicateKey(duplicate, request)
+                : invalidBody("The request body is not valid JSON", null, request);
     }
 
     @ServerExceptionMapper
@@ -79,6 +84,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, HttpServerRequest request) {
         String field = jsonPath(e.getPath());
+        if (e.getCause() instanceof JsonParseException parse && DuplicateKeys.fieldOf(parse) != null) {
+            // a key sent twice inside a value read as a tree (seats): Jackson names only the enclosing field
+            return duplicateKey(DuplicateKeys.fieldOf(parse), request);
+        }
+        if (e instanceof UnstorableTextException text) {
+            return invalidBody(null, new Problem.FieldError(field == null ? "body" : field, text.problem()), request);
+        }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (field == null) {
             return invalidBody(target == null ? "The request body does not have the expected shape"
@@ -119,19 +131,8 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, request);
         }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "Request rejected";
-        String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        String detail = switch (status) {
-            case 404 -> "No resource at " + request.path();
-            case 405 -> request.method() + " is not allowed on " + request.path();
-            case 406 -> "This resource answers with application/json only";
-            case 415 -> "Send the request body as application/json";
-            default -> title;
-        };
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("/problems/" + slug, title, status, detail, request.path(),
-                        slug.replace('-', '_'), null, null));
+                .entity(StatusProblems.of(status, request.method().name(), request.path()));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Allow")) {
                 values.forEach(v -> builder.header(name, v));
@@ -153,9 +154,7 @@ public class ProblemMappers {
                     .toProblem(request.path()));
         }
         LOG.errorf(e, "Unexpected failure for %s %s", request.method(), request.path());
-        return respond(new Problem("/problems/internal-error", "Internal error", 500,
-                "The service failed to handle this request; it has been logged", request.path(),
-                "internal_error", null, null));
+        return respond(StatusProblems.internalError(request.path()));
     }
 
     private Response violations(Collection<? extends ConstraintViolation<?>> violations, HttpServerRequest request) {
@@ -167,6 +166,11 @@ public class ProblemMappers {
         InvalidRequest invalid = errors.isEmpty() ? InvalidRequest.body("The request is invalid")
                 : new InvalidRequest(errors);
         return respond(invalid.toProblem(request.path()));
+    }
+
+    /** Jackson would keep the last value: refused, since we cannot know which one the client meant. */
+    private Response duplicateKey(String field, HttpServerRequest request) {
+        return invalidBody(null, new Problem.FieldError(field, "appears more than once"), request);
     }
 
     private Response invalidBody(String detail, Problem.FieldError error, HttpServerRequest request) {

@@ -13,13 +13,17 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.health.SmallRyeHealthReporter;
+import io.smallrye.mutiny.Uni;
+
 /** What a person or a load balancer finds at the root. */
 @Path("/")
 @Tag(name = "Service")
 public class ServiceInfoResource {
 
     private static final Map<String, Object> INFO;
-    private static final Map<String, String> HEALTH = Map.of("status", "healthy", "service", "booking-service");
+    private static final Map<String, String> HEALTHY = Map.of("status", "healthy", "service", "booking-service");
+    private static final Map<String, String> UNHEALTHY = Map.of("status", "unhealthy", "service", "booking-service");
 
     static {
         Map<String, Object> info = new LinkedHashMap<>();
@@ -51,12 +55,21 @@ public class ServiceInfoResource {
         return INFO;
     }
 
+    private final SmallRyeHealthReporter healthChecks;
+
+    public ServiceInfoResource(SmallRyeHealthReporter healthChecks) {
+        this.healthChecks = healthChecks;
+    }
+
     @GET
     @Path("/health")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Liveness for simple probes; /q/health/ready also checks the database")
-    public Map<String, String> health() {
-        return HEALTH;
+    @Operation(summary = "Liveness for simple probes (503 when /q/health/live is DOWN); /q/health/ready also checks"
+            + " the database")
+    public Uni<Response> health() {
+        return healthChecks.getLivenessAsync().map(liveness -> liveness.isDown()
+                ? Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(UNHEALTHY).build()
+                : Response.ok(HEALTHY).build());
     }
 
     @GET

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.marquee.booking.common.json.StorableTextDeserializer;
 
 /**
  * {@code created_by}: the seed clients send the paying user's integer id ({@code "created_by": 1}), newer ones
@@ -23,7 +24,8 @@ public final class PayerDeserializer extends StdScalarDeserializer<String> {
             return parser.getBigIntegerValue().toString();
         }
         if (parser.hasToken(JsonToken.VALUE_STRING)) {
-            return parser.getText();
+            // the same rule as every other string: nothing PostgreSQL cannot keep as sent
+            return StorableTextDeserializer.checked(parser, parser.getText());
         }
         return (String) context.handleUnexpectedToken(String.class, parser);
     }

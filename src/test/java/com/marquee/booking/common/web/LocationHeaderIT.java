@@ -1,0 +1,7 @@
+package com.marquee.booking.common.web;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class LocationHeaderIT extends LocationHeaderTest {
+}
