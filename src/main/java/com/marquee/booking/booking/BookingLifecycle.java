@@ -74,6 +74,7 @@ public class BookingLifecycle {
     private final ShowtimeCatalog catalog;
     private final UserDirectory users;
     private final HoldRepository fastHolds;
+    private final HoldContention contention;
     private final BookingLocks locks;
     private final BookingRelease release;
     private final Outbox events;
@@ -92,7 +93,8 @@ public class BookingLifecycle {
     private final BookingConfig config;
     private final Clock clock;
 
-    public BookingLifecycle(ShowtimeCatalog catalog, UserDirectory users, HoldRepository fastHolds, BookingLocks locks,
+    public BookingLifecycle(ShowtimeCatalog catalog, UserDirectory users, HoldRepository fastHolds,
+            HoldContention contention, BookingLocks locks,
             BookingRelease release, Outbox events, Checkout checkout, Refunds refunds,
             PaymentReconciler reconciler, ProviderEvents providerEvents, BookingRepository bookings, BookedSeatRepository seats, PaymentRepository payments,
             ShowtimeRepository showtimes, BookingViews views, CheckoutAnswers answers, BookingMetrics metrics,
@@ -100,6 +102,7 @@ public class BookingLifecycle {
         this.catalog = catalog;
         this.users = users;
         this.fastHolds = fastHolds;
+        this.contention = contention;
         this.locks = locks;
         this.release = release;
         this.events = events;
@@ -131,6 +134,7 @@ public class BookingLifecycle {
     public Uni<BookingView> hold(HoldCommand command, IdempotencyClaim claim) {
         return catalog.ensureFresh(command.showtimeId())
                 .chain(() -> users.requireExisting(command.userId()))
+                .chain(() -> contention.refuseKnownLosers(command.showtimeId(), command.seats()))
                 .chain(() -> {
                     if (claim != null) {
                         return holdCarefully(command, claim);
@@ -142,7 +146,10 @@ public class BookingLifecycle {
                                     : holdCarefully(command, null));
                 })
                 .onFailure(e -> e instanceof SeatsUnavailable || DatabaseFailures.isActiveSeatConflict(e))
-                .invoke(metrics::holdConflict)
+                .invoke(refused -> {
+                    metrics.holdConflict();
+                    contention.refused(command.showtimeId());
+                })
                 .invoke(view -> {
                     metrics.holdCreated();
                     seatsChanged(Set.of(command.showtimeId()));

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.marquee.booking.common.config.BookingConfig;
 import com.marquee.booking.seat.Seat;
 import com.marquee.booking.seat.SeatsUnavailable;
-import com.marquee.booking.events.Outbox;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * showtime is unknown, started or too small for a seat, or any seat is taken (even by an expired hold),
  * fewer seats come back than were asked for and the transaction rolls back; the caller then takes the
  * careful path, which explains the refusal or expires the stale hold. The {@code booking.held} event goes
- * to the outbox in the same transaction. Raw SQL on the reactive pool, not Hibernate: measured in
+ * to the outbox in the same statement (so a rolled-back hold leaves none). Raw SQL on the reactive pool, not Hibernate: measured in
  * bench/README.md, it is the hot path of a flash sale.
  */
 @ApplicationScoped
@@ -44,7 +43,7 @@ public class HoldRepository {
                 UPDATE showtimes SET seats_booked = seats_booked + $1, updated_at = $2
                  WHERE showtime_id = $3 AND NOT is_deleted AND (start_time IS NULL OR start_time > $2)
                    AND num_rows >= $4 AND num_cols >= $5
-                RETURNING price, LEAST($6::timestamptz, COALESCE(start_time, $6::timestamptz)) AS expiry
+                RETURNING price, movie_id, LEAST($6::timestamptz, COALESCE(start_time, $6::timestamptz)) AS expiry
             ), booking AS (
                 INSERT INTO bookings (user_id, showtime_id, booking_time, status, hold_expiry_time, price_per_seat,
                                       seat_count, created_at, updated_at)
@@ -58,6 +57,21 @@ public class HoldRepository {
                 ON CONFLICT (showtime_id, seat_row, seat_col) WHERE status IN ('on_hold', 'booked') AND NOT is_deleted
                 DO NOTHING
                 RETURNING 1
+            ), event AS ( -- booking.held, the keys of booking_event_payload (V7), built from this statement's rows
+                INSERT INTO outbox_events (event_id, event_type, booking_id, showtime_id, payload, occurred_at)
+                SELECT e.id, 'booking.held', booking.booking_id, $3, jsonb_build_object(
+                           'event_id', e.id, 'type', 'booking.held', 'occurred_at', event_time($2),
+                           'booking_id', booking.booking_id, 'user_id', $7, 'showtime_id', $3,
+                           'movie_id', showtime.movie_id, 'status', 'pending',
+                           'seats', (SELECT jsonb_agg(jsonb_build_object('row', s.r, 'col', s.c,
+                                                                         'row_label', row_label(s.r))
+                                                      ORDER BY s.r, s.c)
+                                       FROM unnest($8::smallint[], $9::smallint[]) AS s (r, c)),
+                           'seat_count', $1, 'price_per_seat', booking.price_per_seat,
+                           'amount', booking.price_per_seat * $1, 'currency', $11::text,
+                           'hold_expiry_time', event_time(booking.hold_expiry_time), 'payment_id', NULL::bigint,
+                           'cancel_reason', NULL::text), $2
+                  FROM booking, showtime, (SELECT gen_random_uuid() AS id) e
             )
             SELECT booking_id, hold_expiry_time, price_per_seat, (SELECT count(*) FROM seats) FROM booking
             """;
@@ -99,7 +113,7 @@ public class HoldRepository {
             maxCol = Math.max(maxCol, seat.col());
         }
         Tuple params = Tuple.tuple(List.of(seats.size(), utc(now), command.showtimeId(), maxRow, maxCol, utc(expiry),
-                command.userId(), rows, cols, letters));
+                command.userId(), rows, cols, letters, currency));
         return pool.withTransaction(connection -> connection.preparedQuery(HOLD).execute(params).chain(result -> {
             if (result.size() != 1) {
                 throw Miss.INSTANCE; // unknown, started or too small a showtime: the careful path explains
@@ -107,9 +121,8 @@ public class HoldRepository {
             Row row = result.iterator().next();
             long bookingId = row.getLong(0);
             if (row.getLong(3) == seats.size()) {
-                FastHold hold = new FastHold(bookingId, row.getOffsetDateTime(1).toInstant(), row.getBigDecimal(2));
-                return connection.preparedQuery(Outbox.HELD_ON_CONNECTION)
-                        .execute(Tuple.of(bookingId, utc(now), currency)).replaceWith(hold);
+                return Uni.createFrom().item(new FastHold(bookingId, row.getOffsetDateTime(1).toInstant(),
+                        row.getBigDecimal(2)));
             }
             // a seat was taken; the showtime lock is still ours, so this answer is exact
             return connection.preparedQuery(TAKEN)

@@ -16,21 +16,12 @@ import io.smallrye.mutiny.Uni;
  * exists exactly when its change committed: a rolled-back change leaves no event. The database builds each
  * event from the rows as the transaction left them ({@code booking_event_payload}, {@code payment_event_payload}:
  * V7 migration, keys of {@link EventFields}), so an event always describes what commits with it, whichever
- * path made the change: an entity update, a set-based release of many bookings, the hold's one-statement fast
- * path. Callers flush their entity changes first, write while holding the booking's lock (so a booking's
+ * path made the change: an entity update or a set-based release of many bookings. (The hold's one-statement
+ * fast path builds its {@code booking.held} inline with the same keys: a statement cannot read rows it inserts.) Callers flush their entity changes first, write while holding the booking's lock (so a booking's
  * events are in commit order), and call {@link #committed()} once the transaction committed.
  */
 @ApplicationScoped
 public class Outbox {
-
-    /** A hold the fast path just wrote on a raw connection: $1 booking id, $2 time, $3 currency. */
-    public static final String HELD_ON_CONNECTION = """
-            INSERT INTO outbox_events (event_id, event_type, booking_id, showtime_id, payload, occurred_at)
-            SELECT e.id, 'booking.held', b.booking_id, b.showtime_id,
-                   booking_event_payload(e.id, 'booking.held', b.booking_id, $2, $3), $2
-              FROM (SELECT gen_random_uuid() AS id) e, bookings b
-             WHERE b.booking_id = $1
-            """;
 
     private final OutboxRelay relay;
     private final String currency;
