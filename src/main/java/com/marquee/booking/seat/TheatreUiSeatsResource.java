@@ -8,6 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -35,7 +39,12 @@ public class TheatreUiSeatsResource {
 
     @GET
     @Path("/{showtimeId}/seats")
-    @Operation(summary = "Seats on hold or booked for a showtime (rows as integers)")
+    @Operation(operationId = "getShowtimeSeats", summary = "Seats on hold or booked for a showtime (rows as integers)",
+            description = "The Theatre UI's view: active seats only, expired holds excluded; an unknown showtime"
+                    + " has none.")
+    @APIResponse(responseCode = "200", description = "The active seats", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActiveSeats.class),
+            examples = @ExampleObject(name = "two seats", ref = "ActiveSeats")))
     public Uni<ActiveSeats> showtimeSeats(@RestPath long showtimeId) {
         return seatMaps.activeSeats(showtimeId).map(ActiveSeats::new);
     }

@@ -11,6 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What a person or a load balancer finds at the root. */
@@ -46,7 +51,10 @@ public class ServiceInfoResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Service information with links to the docs")
+    @Operation(operationId = "serviceInfo", summary = "Service information with links to the docs")
+    @APIResponse(responseCode = "200", description = "Service information", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "info", ref = "ServiceInfo")))
     public Map<String, Object> info() {
         return INFO;
     }
@@ -54,7 +62,10 @@ public class ServiceInfoResource {
     @GET
     @Path("/health")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Liveness for simple probes; /q/health/ready also checks the database")
+    @Operation(operationId = "health", summary = "Liveness for simple probes; /q/health/ready also checks the database")
+    @APIResponse(responseCode = "200", description = "Healthy", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "healthy", ref = "Health")))
     public Map<String, String> health() {
         return HEALTH;
     }
