@@ -1,7 +1,8 @@
 package com.marquee.booking.booking;
 
+import static com.marquee.booking.booking.ServiceFixtures.assertProblem;
+import static com.marquee.booking.booking.ServiceFixtures.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.marquee.booking.common.problem.ProblemException;
 import com.marquee.booking.payment.PaymentProvider;
 
 import io.quarkus.test.InjectMock;
@@ -110,13 +110,5 @@ class HoldRulesTest {
 
         asserter.assertFailedWith(() -> lifecycle.extend(id(asserter), 5),
                 e -> assertProblem(e, "hold-expired"));
-    }
-
-    private static void assertProblem(Throwable failure, String slug) {
-        assertEquals(slug, assertInstanceOf(ProblemException.class, failure).slug(), failure::toString);
-    }
-
-    private static long id(UniAsserter asserter) {
-        return (Long) asserter.getData("id");
     }
 }

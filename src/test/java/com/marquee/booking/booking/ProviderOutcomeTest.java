@@ -1,7 +1,8 @@
 package com.marquee.booking.booking;
 
+import static com.marquee.booking.booking.ServiceFixtures.assertProblem;
+import static com.marquee.booking.booking.ServiceFixtures.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -17,7 +18,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.marquee.booking.common.problem.ProblemException;
 import com.marquee.booking.payment.PaymentProvider;
 import com.marquee.booking.payment.PaymentProvider.Outcome;
 
@@ -135,13 +135,5 @@ class ProviderOutcomeTest {
         asserter.execute(() -> {
             verify(provider, times(1)).refund(any());
         });
-    }
-
-    private static void assertProblem(Throwable failure, String slug) {
-        assertEquals(slug, assertInstanceOf(ProblemException.class, failure).slug(), failure::toString);
-    }
-
-    private static long id(UniAsserter asserter) {
-        return (Long) asserter.getData("id");
     }
 }

@@ -1,22 +1,27 @@
 package com.marquee.booking.booking;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.marquee.booking.common.problem.ProblemException;
 import com.marquee.booking.seat.Seat;
 import com.marquee.booking.showtime.ShowtimeRequest;
 import com.marquee.booking.showtime.ShowtimeService;
 import com.marquee.booking.support.Fixtures;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.vertx.UniAsserter;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Test data for service tests, made through the services themselves (no HTTP: these tests run on the Vert.x
- * event loop), plus the one thing no service does: moving a hold into the past.
+ * event loop), what no service does (moving a hold into the past or a showtime's start), and their assertions.
  */
 @ApplicationScoped
 class ServiceFixtures {
@@ -61,5 +66,15 @@ class ServiceFixtures {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                 "SELECT count(*) FROM payments WHERE booking_id = :id", Long.class)
                 .setParameter("id", bookingId).getSingleResult()));
+    }
+
+    /** The booking id a test step stored as {@code "id"}. */
+    static long id(UniAsserter asserter) {
+        return (Long) asserter.getData("id");
+    }
+
+    /** The failure is the problem {@code slug} (e.g. {@code hold-expired}). */
+    static void assertProblem(Throwable failure, String slug) {
+        assertEquals(slug, assertInstanceOf(ProblemException.class, failure).slug(), failure::toString);
     }
 }
