@@ -106,9 +106,8 @@ public class OpenApiProblems implements OASFilter {
 
     /** Error responses without content of their own get the problem body, ordered by status. */
     private static void describeProblems(Operation operation, String path) {
-        Map<String, APIResponse> sorted = new TreeMap<>(operation.getResponses().getAPIResponses());
-        Map<String, APIResponse> ordered = new LinkedHashMap<>(sorted);
-        ordered.forEach((status, response) -> {
+        Map<String, APIResponse> byStatus = new TreeMap<>(operation.getResponses().getAPIResponses());
+        byStatus.forEach((status, response) -> {
             if (!isProblem(status) || (response.getContent() != null && response.getContent().getMediaTypes() != null
                     && !response.getContent().getMediaTypes().isEmpty())) {
                 return;
@@ -121,7 +120,7 @@ public class OpenApiProblems implements OASFilter {
                 response.setContent(problemContent(status, known, path));
             }
         });
-        operation.getResponses().setAPIResponses(ordered);
+        operation.getResponses().setAPIResponses(byStatus);
     }
 
     /** Drops the type the scanner put beside a {@code $ref} or a {@code oneOf}, in this schema and those it holds. */
