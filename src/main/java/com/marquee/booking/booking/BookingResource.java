@@ -12,8 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -40,6 +45,10 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Bookings")
 public class BookingResource {
 
+    static final String IDEMPOTENCY_KEY = "Optional. A retry with the same key and request replays the first answer"
+            + " (header Idempotent-Replayed: true) without doing the work again; the same key with another request"
+            + " is 422, while the first still runs 409. 1 to 255 visible ASCII characters: a UUID is a good key.";
+
     private final BookingLifecycle lifecycle;
     private final BookingQueries queries;
     private final CheckoutAnswers answers;
@@ -59,12 +68,25 @@ public class BookingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hold seats for a new pending booking (all or nothing)")
+    @Operation(operationId = "createBooking", summary = "Hold seats for a new pending booking (all or nothing)",
+            description = "Also served at /api/bookings/. The seats stay on_hold until hold_expiry_time.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateBookingRequest.class),
+            examples = @ExampleObject(name = "letters and numbers", ref = "CreateBookingRequest")))
     @APIResponse(responseCode = "201", description = "Booking created",
+            headers = @Header(name = "Location", description = "/api/bookings/{id}",
+                    schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = BookingCreated.class)))
+                    schema = @Schema(implementation = BookingCreated.class),
+                    examples = @ExampleObject(name = "created", ref = "BookingCreated")))
+    @APIResponse(responseCode = "404", description = "Unknown showtime, or a user the User Service does not know")
+    @APIResponse(responseCode = "409", description = "A seat is taken (seats[] names them), the showtime has started,"
+            + " or a request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "415")
+    @APIResponse(responseCode = "422")
     public Uni<Response> create(@Valid @NotNull CreateBookingRequest body,
-            @RestHeader(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest request) {
+            @Parameter(description = IDEMPOTENCY_KEY) @RestHeader(Idempotency.HEADER) String idempotencyKey,
+            @Context HttpServerRequest request) {
         // invalid input is refused before the key is claimed: only the work's own answers are replayed
         HoldCommand command = new HoldCommand(body.userId(), body.showtimeId(),
                 SeatParser.parse(body.seats(), config.holds().maxSeats(), "seats"));
@@ -75,16 +97,30 @@ public class BookingResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One booking with its seats and payment")
+    @Operation(operationId = "getBooking", summary = "One booking with its seats and payment")
+    @APIResponse(responseCode = "200", description = "The booking",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BookingEnvelope.class), examples = @ExampleObject(name = "pending",
+                    ref = "Booking")))
+    @APIResponse(responseCode = "404")
     public Uni<BookingEnvelope> get(@RestPath long id) {
         return queries.booking(id).chain(movies::add).map(BookingEnvelope::of);
     }
 
     @GET
     @Path("/user/{userId}")
-    @Operation(summary = "A user's bookings, newest first")
-    public Uni<BookingList> forUser(@RestPath long userId, @RestQuery("include_cancelled") String includeCancelled,
-            @RestQuery String limit, @RestQuery String offset) {
+    @Operation(operationId = "listUserBookings", summary = "A user's bookings, newest first")
+    @APIResponse(responseCode = "200", description = "The bookings, newest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingList.class),
+            examples = @ExampleObject(name = "one booking", ref = "BookingList")))
+    @APIResponse(responseCode = "400", description = "include_cancelled, limit (1..200) or offset is not valid")
+    public Uni<BookingList> forUser(@RestPath long userId,
+            @Parameter(description = "true to list cancelled bookings too", schema = @Schema(type = SchemaType.BOOLEAN,
+                    defaultValue = "false")) @RestQuery("include_cancelled") String includeCancelled,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @RestQuery String limit,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+            @RestQuery String offset) {
         boolean cancelled = QueryParams.booleanParam("include_cancelled", includeCancelled, false);
         int pageSize = QueryParams.intParam("limit", limit, 50, 1, 200);
         int skip = QueryParams.intParam("offset", offset, 0, 0, 1_000_000);
@@ -94,14 +130,29 @@ public class BookingResource {
 
     @POST
     @Path("/{id}/complete")
-    @Operation(summary = "Pay the amount due through the payment provider and confirm the booking",
+    @Operation(operationId = "completeBooking",
+            summary = "Pay the amount due through the payment provider and confirm the booking",
             description = "200 confirmed; 202 when the provider has not answered yet (the booking stays pending and"
                     + " is settled by a webhook or the reconciler: poll it); 402 declined (the booking stays"
                     + " pending while its hold lasts).")
-    @APIResponse(responseCode = "200", description = "Booking completed",
+    @APIResponse(responseCode = "200", description = "Booking completed: confirmed and paid",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = BookingEnvelope.class)))
-    public Uni<Response> complete(@RestPath long id, @RestHeader(Idempotency.HEADER) String idempotencyKey,
+                    schema = @Schema(implementation = BookingEnvelope.class),
+                    examples = @ExampleObject(name = "confirmed", ref = "BookingCompleted")))
+    @APIResponse(responseCode = "202", description = "The provider has not answered yet: the booking stays pending;"
+            + " poll GET /api/bookings/{id}", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BookingEnvelope.class),
+                    examples = @ExampleObject(name = "provider pending", ref = "BookingCompletionPending")))
+    @APIResponse(responseCode = "400", description = "The Idempotency-Key header is not valid")
+    @APIResponse(responseCode = "402",
+            description = "Declined: the payment is failed, the booking stays pending while its"
+            + " hold lasts (retry, or confirm it with another payment)")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409", description = "Not pending, hold expired (checked before any payment is made),"
+            + " showtime started, a charge already in flight, or a request with this Idempotency-Key still running")
+    @APIResponse(responseCode = "422")
+    public Uni<Response> complete(@RestPath long id,
+            @Parameter(description = IDEMPOTENCY_KEY) @RestHeader(Idempotency.HEADER) String idempotencyKey,
             @Context HttpServerRequest request) {
         return idempotency.run(idempotencyKey, "complete-booking", request.method().name(), request.path(), null,
                 claim -> lifecycle.complete(id, claim).map(settled -> answers.completion(settled).toResponse(false)));
@@ -110,7 +161,18 @@ public class BookingResource {
     @POST
     @Path("/{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Confirm the booking with a completed payment that covers the amount due")
+    @Operation(operationId = "confirmBooking",
+            summary = "Confirm the booking with a completed payment that covers the amount due")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConfirmBookingRequest.class),
+            examples = @ExampleObject(name = "a payment", ref = "ConfirmBookingRequest")))
+    @APIResponse(responseCode = "200", description = "Booking confirmed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingEnvelope.class),
+            examples = @ExampleObject(name = "confirmed", ref = "BookingConfirmed")))
+    @APIResponse(responseCode = "404", description = "Unknown booking or payment")
+    @APIResponse(responseCode = "409", description = "Booking not pending or hold expired; payment not completed,"
+            + " already used or below the amount due")
+    @APIResponse(responseCode = "415")
     public Uni<BookingEnvelope> confirm(@RestPath long id, @Valid @NotNull ConfirmBookingRequest body) {
         return lifecycle.confirm(id, body.paymentId())
                 .map(view -> new BookingEnvelope("Booking confirmed", view, view.payment()));
@@ -118,7 +180,13 @@ public class BookingResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel a booking: seats released, a completed payment refunded")
+    @Operation(operationId = "cancelBooking",
+            summary = "Cancel a booking: seats released, a completed payment refunded")
+    @APIResponse(responseCode = "200", description = "Booking cancelled", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingEnvelope.class),
+            examples = @ExampleObject(name = "cancelled", ref = "BookingCancelled")))
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409", description = "Already cancelled")
     public Uni<BookingEnvelope> cancel(@RestPath long id) {
         return lifecycle.cancel(id).chain(movies::add)
                 .map(view -> BookingEnvelope.of("Booking cancelled", view));

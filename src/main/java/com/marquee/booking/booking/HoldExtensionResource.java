@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -36,7 +38,8 @@ public class HoldExtensionResource {
     // read with ObjectMapper.readValue, not as a JAX-RS body, so a native build does not see it on its own
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ExtendHoldRequest(Integer additionalMinutes) {
+    public record ExtendHoldRequest(
+            @Schema(minimum = "1", maximum = "30", defaultValue = "5") Integer additionalMinutes) {
     }
 
     @RegisterForReflection
@@ -58,10 +61,20 @@ public class HoldExtensionResource {
 
     @POST
     @Path("/{bookingId}/extend-hold")
-    @Operation(summary = "Add minutes to a pending booking's hold (default 5)")
+    @Operation(operationId = "extendHold", summary = "Add minutes to a pending booking's hold (default 5)",
+            description = "The new expiry is the current one plus the minutes (never shorter), at most"
+                    + " booking.holds.max-total from the booking's creation and never past the showtime's start."
+                    + " The body is optional.")
     @Consumes(MediaType.WILDCARD)
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ExtendHoldRequest.class)))
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ExtendHoldRequest.class),
+            examples = @ExampleObject(name = "five minutes", ref = "ExtendHoldRequest")))
+    @APIResponse(responseCode = "200", description = "Hold extended", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HoldExtended.class),
+            examples = @ExampleObject(name = "extended", ref = "HoldExtended")))
+    @APIResponse(responseCode = "400", description = "additional_minutes is not an integer between 1 and 30")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409", description = "Not pending, hold expired, or already as long as allowed")
     public Uni<HoldExtended> extendHold(@RestPath long bookingId, String rawBody) throws JsonProcessingException {
         // the body is optional, and clients that send none often send no Content-Type either
         ExtendHoldRequest body = rawBody == null || rawBody.isBlank() ? null

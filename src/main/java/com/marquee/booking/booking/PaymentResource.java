@@ -12,8 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -53,12 +57,25 @@ public class PaymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a pending payment, optionally for a booking")
+    @Operation(operationId = "createPayment", summary = "Create a pending payment, optionally for a booking",
+            description = "Also served at /api/payments/.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreatePaymentRequest.class),
+            examples = @ExampleObject(name = "for a booking", ref = "CreatePaymentRequest")))
     @APIResponse(responseCode = "201", description = "Payment created",
+            headers = @Header(name = "Location", description = "/api/payments/{id}",
+                    schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PaymentEnvelope.class)))
+                    schema = @Schema(implementation = PaymentEnvelope.class),
+                    examples = @ExampleObject(name = "created", ref = "PaymentCreated")))
+    @APIResponse(responseCode = "404", description = "Unknown booking_id")
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "415")
+    @APIResponse(responseCode = "422")
     public Uni<Response> create(@Valid @NotNull CreatePaymentRequest body,
-            @RestHeader(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest request) {
+            @Parameter(description = BookingResource.IDEMPOTENCY_KEY)
+            @RestHeader(Idempotency.HEADER) String idempotencyKey,
+            @Context HttpServerRequest request) {
         return idempotency.run(idempotencyKey, "create-payment", request.method().name(), request.path(), body,
                 claim -> lifecycle.createPayment(body.amount(), body.createdBy(), body.bookingId(), claim)
                         .map(view -> answers.paymentCreated(view).toResponse(false)));
@@ -66,32 +83,63 @@ public class PaymentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One payment")
+    @Operation(operationId = "getPayment", summary = "One payment")
+    @APIResponse(responseCode = "200", description = "The payment", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentEnvelope.class),
+            examples = @ExampleObject(name = "completed", ref = "Payment")))
+    @APIResponse(responseCode = "404")
     public Uni<PaymentEnvelope> get(@RestPath long id) {
         return queries.payment(id).map(PaymentEnvelope::of);
     }
 
     @POST
     @Path("/{id}/process")
-    @Operation(summary = "Charge a pending payment through the payment provider",
+    @Operation(operationId = "processPayment", summary = "Charge a pending payment through the payment provider",
             description = "200 completed; 202 when the provider has not answered yet (settled later: poll it); 402"
                     + " declined (the payment is failed).")
+    @APIResponse(responseCode = "200", description = "Payment completed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentEnvelope.class),
+            examples = @ExampleObject(name = "completed", ref = "PaymentCompleted")))
+    @APIResponse(responseCode = "202", description = "The provider has not answered yet: the payment stays processing;"
+            + " poll GET /api/payments/{id}", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PaymentEnvelope.class),
+                    examples = @ExampleObject(name = "provider pending", ref = "PaymentProcessingPending")))
+    @APIResponse(responseCode = "402", description = "Declined: the payment is failed")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409", description = "Not pending, or already being charged")
     public Uni<Response> process(@RestPath long id) {
         return lifecycle.process(id).map(settled -> answers.processing(settled).toResponse(false));
     }
 
     @POST
     @Path("/{id}/fail")
-    @Operation(summary = "Mark a pending payment failed")
+    @Operation(operationId = "failPayment", summary = "Mark a pending payment failed")
+    @APIResponse(responseCode = "200", description = "Payment failed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentEnvelope.class),
+            examples = @ExampleObject(name = "failed", ref = "PaymentFailed")))
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409", description = "Not pending")
     public Uni<PaymentEnvelope> fail(@RestPath long id) {
         return lifecycle.fail(id).map(view -> PaymentEnvelope.of("Payment failed", view));
     }
 
     @POST
     @Path("/{id}/refund")
-    @Operation(summary = "Refund a completed payment; a confirmed booking it paid for is cancelled",
+    @Operation(operationId = "refundPayment",
+            summary = "Refund a completed payment; a confirmed booking it paid for is cancelled",
             description = "200 refunded; 202 when the provider has not confirmed the refund yet (the payment stays"
                     + " refunding and is settled later; the booking is cancelled at once either way).")
+    @APIResponse(responseCode = "200", description = "Payment refunded (booking: the booking it cancelled, if any)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PaymentEnvelope.class),
+                    examples = @ExampleObject(name = "refunded", ref = "PaymentRefunded")))
+    @APIResponse(responseCode = "202", description = "The provider has not confirmed the refund yet: the payment stays"
+            + " refunding; the booking is cancelled either way",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PaymentEnvelope.class),
+                    examples = @ExampleObject(name = "provider pending", ref = "PaymentRefundPending")))
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409", description = "Not completed")
     public Uni<Response> refund(@RestPath long id) {
         return lifecycle.refund(id).map(refunded -> {
             boolean done = PaymentStatus.REFUNDED.wire().equals(refunded.payment().status());

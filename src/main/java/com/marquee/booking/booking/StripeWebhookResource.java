@@ -11,6 +11,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -56,7 +62,20 @@ public class StripeWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stripe webhook: payment_intent.succeeded, payment_intent.payment_failed, charge.refunded")
+    @Operation(operationId = "receiveStripeWebhook",
+            summary = "Stripe webhook: payment_intent.succeeded, payment_intent.payment_failed, charge.refunded",
+            description = "Verified with the Stripe-Signature header (HMAC-SHA256 of \"{t}.{raw body}\" with the"
+                    + " endpoint's secret, 5-minute tolerance); a bad signature is 400 and changes nothing. Applied once"
+                    + " per event id; an event about a payment we do not know changes nothing.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "payment_intent.succeeded", value = """
+                    {"id": "evt_1", "type": "payment_intent.succeeded", "created": 1790000000, "data": {"object":
+                    {"id": "pi_1", "object": "payment_intent", "status": "succeeded", "amount": 2500,
+                    "metadata": {"payment_id": "7", "booking_id": "1001"}}}}""")))
+    @APIResponse(responseCode = "200", description = "Received: applied, a duplicate, about an unknown payment, or ignored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+                    examples = @ExampleObject(name = "applied", value = "{\"received\": true, \"result\": \"applied\"}")))
+    @APIResponse(responseCode = "409", description = "A refund notice before its charge settled: redeliver later")
     public Uni<Map<String, Object>> receive(@RestHeader("Stripe-Signature") String signature, byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         StripeWebhookVerifier.Verification verification = verifier.verify(signature, raw, clock.instant());

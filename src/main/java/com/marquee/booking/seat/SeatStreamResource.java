@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.marquee.booking.common.problem.Problem;
 
 import io.smallrye.mutiny.Multi;
 
@@ -41,7 +40,7 @@ public class SeatStreamResource {
     // a proxy that buffers or caches would hold the events back
     @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = "no-store")
     @ResponseHeader(name = "X-Accel-Buffering", value = "no")
-    @Operation(summary = "Live seat map (Server-Sent Events)", description = """
+    @Operation(operationId = "streamSeats", summary = "Live seat map (Server-Sent Events)", description = """
             First a `snapshot` event whose data is the Theatre UI's seat list, `{"seats": [{"row": 2, "col": 5, \
             "status": "on_hold", "booking_id": 501}, ...]}` (active seats, integer rows); then a `change` event \
             for every difference, `{"seats": [...]}` with each changed seat's new status: `on_hold`, `booked`, or \
@@ -51,11 +50,10 @@ public class SeatStreamResource {
             (`: heartbeat`) is sent every `booking.seats.live.heartbeat` (15 s). No personal data.""")
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "Unknown showtime",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    // problem+json bodies with examples are added by common/web/OpenApiProblems, as for every operation
+    @APIResponse(responseCode = "404", description = "Unknown showtime")
     @APIResponse(responseCode = "503", description = "This instance serves as many streams as it may; retry later",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait"))
     public Multi<OutboundSseEvent> stream(@RestPath long id, @Context Sse sse) {
         LiveSeatMaps.StreamSlot slot = live.reserve();
         if (slot == null) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,10 +45,13 @@ public class TheatreUiSeatsResource {
 
     @GET
     @Path("/{showtimeId}/seats")
-    @Operation(summary = "Seats on hold or booked for a showtime (rows as integers)")
+    @Operation(operationId = "getShowtimeSeats", summary = "Seats on hold or booked for a showtime (rows as integers)",
+            description = "The Theatre UI's view: active seats only, expired holds excluded; an unknown showtime"
+                    + " has none.")
     @APIResponse(responseCode = "200", description = "The active seats; ETag names this answer",
-            headers = @Header(name = "ETag"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActiveSeats.class)))
+            headers = @Header(name = "ETag"), content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActiveSeats.class),
+            examples = @ExampleObject(name = "two seats", ref = "ActiveSeats")))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current answer")
     public Uni<Response> showtimeSeats(@RestPath long showtimeId, @RestHeader("If-None-Match") String ifNoneMatch) {
         return seatMaps.activeSeats(showtimeId).map(rendered -> SeatReadResponses.of(rendered, ifNoneMatch));

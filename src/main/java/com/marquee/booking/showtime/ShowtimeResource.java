@@ -10,6 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -36,7 +41,11 @@ public class ShowtimeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "The local copy of a showtime")
+    @Operation(operationId = "getShowtime", summary = "The local copy of a showtime")
+    @APIResponse(responseCode = "200", description = "The showtime", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShowtimeView.class),
+            examples = @ExampleObject(name = "showtime", ref = "Showtime")))
+    @APIResponse(responseCode = "404", description = "Unknown showtime (here and at the Theatre Service)")
     public Uni<ShowtimeView> get(@RestPath long id) {
         return catalog.ensureFresh(id).chain(() -> showtimes.get(id));
     }
@@ -44,7 +53,18 @@ public class ShowtimeResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create (201) or replace (200) the local copy of a showtime")
+    @Operation(operationId = "putShowtime", summary = "Create (201) or replace (200) the local copy of a showtime")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ShowtimeRequest.class),
+            examples = @ExampleObject(name = "showtime", ref = "ShowtimeRequest")))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShowtimeView.class),
+            examples = @ExampleObject(name = "showtime", ref = "Showtime")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShowtimeView.class),
+            examples = @ExampleObject(name = "showtime", ref = "Showtime")))
+    @APIResponse(responseCode = "409", description = "The new screen size would cut off held or booked seats")
+    @APIResponse(responseCode = "415")
     public Uni<RestResponse<ShowtimeView>> put(@RestPath long id, @Valid @NotNull ShowtimeRequest body) {
         if (id <= 0) {
             throw new InvalidRequest("showtime_id", "must be a positive integer");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -50,9 +51,15 @@ class ActiveSeatBackstopTest {
                 seat.setLong(3, st);
                 seat.executeUpdate();
             }
+            String rogueXid;
+            try (PreparedStatement xid = rogue.prepareStatement("SELECT pg_current_xact_id()::text");
+                    ResultSet rs = xid.executeQuery()) {
+                rs.next();
+                rogueXid = rs.getString(1);
+            }
             // the service cannot see the uncommitted seat, so its insert waits on the index entry ...
             CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> hold(st, 2, "A", 1));
-            Thread.sleep(500);
+            awaitWaiterOn(db, rogueXid);
             // ... and fails with a unique violation once the rogue writer commits
             rogue.commit();
             held.get(10, TimeUnit.SECONDS).then().statusCode(409)
@@ -61,5 +68,17 @@ class ActiveSeatBackstopTest {
         }
         assertEquals(1, db.activeSeats(st));
         assertEquals(0, db.counter(st), "the failed hold rolled back its counter change");
+    }
+
+    /** Until a transaction waits for {@code xid} to end (the hold's insert on the rogue's index entry), at most 10 s. */
+    private static void awaitWaiterOn(TestDb db, String xid) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (db.count("SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted"
+                + " AND transactionid::text = ?", xid) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the hold never waited on the rogue writer's seat");
+            }
+            Thread.sleep(20);
+        }
     }
 }

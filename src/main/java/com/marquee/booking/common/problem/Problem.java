@@ -2,6 +2,8 @@ package com.marquee.booking.common.problem;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -12,12 +14,29 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, String error,
-        List<FieldError> errors, List<?> seats) {
+@Schema(name = "Problem", description = "An RFC 9457 problem (application/problem+json). Clients branch on `error`"
+        + " (stable) or `status`; `detail` is a sentence to show as is.")
+public record Problem(
+        @Schema(required = true, description = "URI reference of the problem type",
+                example = "/problems/seats-unavailable") String type,
+        @Schema(required = true, example = "Seats unavailable") String title,
+        @Schema(required = true, example = "409") int status,
+        @Schema(required = true, description = "A readable sentence (older clients show it)",
+                example = "Seat A1 is already booked or on hold") String detail,
+        @Schema(description = "The request path", example = "/api/bookings/") String instance,
+        @Schema(required = true, description = "Stable machine code: the type's last segment in snake_case",
+                example = "seats_unavailable") String error,
+        @Schema(description = "400 only: each invalid field") List<FieldError> errors,
+        @Schema(description = "409 seats_unavailable only: the seats taken, in the request's notation"
+                + " (a SeatRef each)") List<?> seats) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     @RegisterForReflection
-    public record FieldError(String field, String message) {
+    @Schema(name = "FieldError")
+    public record FieldError(
+            @Schema(required = true, description = "Path of the field in the request, as sent",
+                    example = "seats[0].row") String field,
+            @Schema(required = true, example = "must be one letter A-Z or an integer >= 1") String message) {
     }
 }

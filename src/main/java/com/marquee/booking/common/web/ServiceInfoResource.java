@@ -11,6 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.health.SmallRyeHealthReporter;
@@ -50,7 +55,10 @@ public class ServiceInfoResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Service information with links to the docs")
+    @Operation(operationId = "serviceInfo", summary = "Service information with links to the docs")
+    @APIResponse(responseCode = "200", description = "Service information", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "info", ref = "ServiceInfo")))
     public Map<String, Object> info() {
         return INFO;
     }
@@ -64,8 +72,11 @@ public class ServiceInfoResource {
     @GET
     @Path("/health")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Liveness for simple probes (503 when /q/health/live is DOWN); /q/health/ready also checks"
-            + " the database")
+    @Operation(operationId = "health", summary = "Liveness for simple probes (503 when /q/health/live is DOWN);"
+            + " /q/health/ready also checks the database")
+    @APIResponse(responseCode = "200", description = "Healthy", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "healthy", ref = "Health")))
     public Uni<Response> health() {
         return healthChecks.getLivenessAsync().map(liveness -> liveness.isDown()
                 ? Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(UNHEALTHY).build()
