@@ -15,21 +15,23 @@ import com.marquee.booking.seat.Seat;
 import com.marquee.booking.seat.SeatsUnavailable;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The hold's fast path: the whole hold in one statement when nothing stands in its way, which is almost
- * always. It raises the showtime's counter first (taking the showtime row lock every seat writer takes,
- * before anything else), inserts the booking, and inserts the seats with {@code ON CONFLICT DO NOTHING}
- * on the active-seat unique index: that index, not a read, detects seats taken by others. If the
- * showtime is unknown, started or too small for a seat, or any seat is taken (even by an expired hold),
- * fewer seats come back than were asked for and the transaction rolls back; the caller then takes the
- * careful path, which explains the refusal or expires the stale hold. The {@code booking.held} event goes
- * to the outbox in the same statement (so a rolled-back hold leaves none). Raw SQL on the reactive pool, not Hibernate: measured in
- * bench/README.md, it is the hot path of a flash sale.
+ * The hold's fast path: the whole hold in one autocommit statement when nothing stands in its way, which is
+ * almost always. It raises the showtime's counter first (taking the showtime row lock every seat writer takes,
+ * before anything else), inserts the booking, inserts the seats with {@code ON CONFLICT DO NOTHING} on the
+ * active-seat unique index (that index, not a read, detects seats taken by others) and writes the
+ * {@code booking.held} event. If any seat is taken (even by an expired hold) the statement raises and writes
+ * nothing; an unknown, started or too small showtime writes nothing either. The caller then answers 409 or
+ * takes the careful path, which explains the refusal or expires the stale hold. One statement means one round
+ * trip and the showtime lock held for the statement and its commit only: no BEGIN/COMMIT round trips while
+ * the lock is held. Raw SQL on the reactive pool, not Hibernate: it is the hot path of a flash sale
+ * (bench/README.md).
  */
 @ApplicationScoped
 public class HoldRepository {
@@ -73,15 +75,19 @@ public class HoldRepository {
                            'cancel_reason', NULL::text), $2
                   FROM booking, showtime, (SELECT gen_random_uuid() AS id) e
             )
-            SELECT booking_id, hold_expiry_time, price_per_seat, (SELECT count(*) FROM seats) FROM booking
+            SELECT booking_id, hold_expiry_time, price_per_seat, hold_all_or_nothing((SELECT count(*) FROM seats), $1)
+              FROM booking
             """;
 
-    /** After a miss: which requested seats others hold, and whether every one of those holds is live. */
+    /** Raised by {@code hold_all_or_nothing} (V8) when a seat was taken: the statement wrote nothing. */
+    static final String SEATS_TAKEN = "BKH01";
+
+    /** After a refusal: which requested seats others hold, and whether every one of those holds is live. */
     static final String TAKEN = """
             SELECT seat_row, seat_col, status = 'booked' OR hold_expiry_time > $2 AS live
               FROM booked_seats
-             WHERE showtime_id = $1 AND status IN ('on_hold', 'booked') AND NOT is_deleted AND booking_id <> $3
-               AND (seat_row, seat_col) IN (SELECT * FROM unnest($4::smallint[], $5::smallint[]))
+             WHERE showtime_id = $1 AND status IN ('on_hold', 'booked') AND NOT is_deleted
+               AND (seat_row, seat_col) IN (SELECT * FROM unnest($3::smallint[], $4::smallint[]))
             """;
 
     private final Pool pool;
@@ -114,24 +120,24 @@ public class HoldRepository {
         }
         Tuple params = Tuple.tuple(List.of(seats.size(), utc(now), command.showtimeId(), maxRow, maxCol, utc(expiry),
                 command.userId(), rows, cols, letters, currency));
-        return pool.withTransaction(connection -> connection.preparedQuery(HOLD).execute(params).chain(result -> {
+        // one autocommit statement: one round trip, and the showtime lock held only for it and its commit
+        return pool.preparedQuery(HOLD).execute(params).map(result -> {
             if (result.size() != 1) {
                 throw Miss.INSTANCE; // unknown, started or too small a showtime: the careful path explains
             }
             Row row = result.iterator().next();
-            long bookingId = row.getLong(0);
-            if (row.getLong(3) == seats.size()) {
-                return Uni.createFrom().item(new FastHold(bookingId, row.getOffsetDateTime(1).toInstant(),
-                        row.getBigDecimal(2)));
-            }
-            // a seat was taken; the showtime lock is still ours, so this answer is exact
-            return connection.preparedQuery(TAKEN)
-                    .execute(Tuple.of(command.showtimeId(), utc(now), bookingId, rows, cols))
-                    .map(taken -> refuse(taken, seats));
-        })).onFailure(Miss.class).recoverWithNull();
+            return new FastHold(row.getLong(0), row.getOffsetDateTime(1).toInstant(), row.getBigDecimal(2));
+        }).onFailure(HoldRepository::seatsTaken).recoverWithUni(refused -> pool.preparedQuery(TAKEN)
+                // read after the refusal, without a lock: a seat freed since is left to the careful path
+                .execute(Tuple.of(command.showtimeId(), utc(now), rows, cols)).map(taken -> refuse(taken, seats)))
+                .onFailure(Miss.class).recoverWithNull();
     }
 
-    /** Always throws, rolling back the booking, the seats that did go in and the counter. */
+    private static boolean seatsTaken(Throwable failure) {
+        return failure instanceof PgException pg && SEATS_TAKEN.equals(pg.getSqlState());
+    }
+
+    /** Always throws: {@link SeatsUnavailable} naming the live conflicts, or a miss for the careful path. */
     private static FastHold refuse(RowSet<Row> taken, List<Seat> requested) {
         List<Seat> conflicts = new ArrayList<>();
         for (Row row : taken) {
