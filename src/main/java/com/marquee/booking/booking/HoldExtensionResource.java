@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -31,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/showtimes/booking")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Bookings")
+@SecurityRequirement(name = "bearer")
 public class HoldExtensionResource {
 
     // read with ObjectMapper.readValue, not as a JAX-RS body, so a native build does not see it on its own
@@ -48,8 +50,11 @@ public class HoldExtensionResource {
     private final MovieDetails movies;
     private final BookingConfig config;
     private final ObjectMapper json;
+    private final BookingAccess access;
 
-    public HoldExtensionResource(BookingLifecycle lifecycle, MovieDetails movies, BookingConfig config, ObjectMapper json) {
+    public HoldExtensionResource(BookingLifecycle lifecycle, MovieDetails movies, BookingConfig config, ObjectMapper json,
+            BookingAccess access) {
+        this.access = access;
         this.lifecycle = lifecycle;
         this.movies = movies;
         this.config = config;
@@ -72,7 +77,7 @@ public class HoldExtensionResource {
         if (minutes < 1 || minutes > max) {
             throw new InvalidRequest("additional_minutes", "must be an integer between 1 and " + max);
         }
-        return lifecycle.extend(bookingId, minutes).chain(result -> movies.add(result.booking()).map(booking -> {
+        return access.booking(bookingId).chain(() -> lifecycle.extend(bookingId, minutes)).chain(result -> movies.add(result.booking()).map(booking -> {
             long added = result.added().toMinutes();
             String message = result.capped()
                     ? "Hold extended until " + booking.holdExpiryTime() + ", the longest allowed"

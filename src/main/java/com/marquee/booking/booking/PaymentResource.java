@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -36,15 +37,18 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Cancellable(false) // a client that hangs up must not cut a transaction short: it would keep its connection
 @Tag(name = "Payments")
+@SecurityRequirement(name = "bearer")
 public class PaymentResource {
 
     private final BookingLifecycle lifecycle;
     private final BookingQueries queries;
     private final CheckoutAnswers answers;
     private final Idempotency idempotency;
+    private final BookingAccess access;
 
     public PaymentResource(BookingLifecycle lifecycle, BookingQueries queries, CheckoutAnswers answers,
-            Idempotency idempotency) {
+            Idempotency idempotency, BookingAccess access) {
+        this.access = access;
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.answers = answers;
@@ -59,16 +63,17 @@ public class PaymentResource {
                     schema = @Schema(implementation = PaymentEnvelope.class)))
     public Uni<Response> create(@Valid @NotNull CreatePaymentRequest body,
             @RestHeader(Idempotency.HEADER) String idempotencyKey, @Context HttpServerRequest request) {
-        return idempotency.run(idempotencyKey, "create-payment", request.method().name(), request.path(), body,
-                claim -> lifecycle.createPayment(body.amount(), body.createdBy(), body.bookingId(), claim)
-                        .map(view -> answers.paymentCreated(view).toResponse(false)));
+        return access.createPayment(body.createdBy(), body.bookingId()).chain(payer -> idempotency.run(idempotencyKey,
+                "create-payment", request.method().name(), request.path(), body,
+                claim -> lifecycle.createPayment(body.amount(), payer, body.bookingId(), claim)
+                        .map(view -> answers.paymentCreated(view).toResponse(false))));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One payment")
     public Uni<PaymentEnvelope> get(@RestPath long id) {
-        return queries.payment(id).map(PaymentEnvelope::of);
+        return access.payment(id).chain(() -> queries.payment(id)).map(PaymentEnvelope::of);
     }
 
     @POST
@@ -77,14 +82,14 @@ public class PaymentResource {
             description = "200 completed; 202 when the provider has not answered yet (settled later: poll it); 402"
                     + " declined (the payment is failed).")
     public Uni<Response> process(@RestPath long id) {
-        return lifecycle.process(id).map(settled -> answers.processing(settled).toResponse(false));
+        return access.payment(id).chain(() -> lifecycle.process(id)).map(settled -> answers.processing(settled).toResponse(false));
     }
 
     @POST
     @Path("/{id}/fail")
     @Operation(summary = "Mark a pending payment failed")
     public Uni<PaymentEnvelope> fail(@RestPath long id) {
-        return lifecycle.fail(id).map(view -> PaymentEnvelope.of("Payment failed", view));
+        return access.operator("fail a payment").chain(() -> lifecycle.fail(id)).map(view -> PaymentEnvelope.of("Payment failed", view));
     }
 
     @POST
@@ -93,7 +98,7 @@ public class PaymentResource {
             description = "200 refunded; 202 when the provider has not confirmed the refund yet (the payment stays"
                     + " refunding and is settled later; the booking is cancelled at once either way).")
     public Uni<Response> refund(@RestPath long id) {
-        return lifecycle.refund(id).map(refunded -> {
+        return access.operator("refund a payment").chain(() -> lifecycle.refund(id)).map(refunded -> {
             boolean done = PaymentStatus.REFUNDED.wire().equals(refunded.payment().status());
             return Response.status(done ? 200 : 202).entity(new PaymentEnvelope(
                     done ? "Payment refunded" : "Refund sent to the payment provider, which has not confirmed it yet",

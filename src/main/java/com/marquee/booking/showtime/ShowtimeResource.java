@@ -10,12 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.marquee.booking.common.problem.InvalidRequest;
+import com.marquee.booking.common.security.AccessControl;
 
 import io.smallrye.mutiny.Uni;
 
@@ -28,8 +30,10 @@ public class ShowtimeResource {
 
     private final ShowtimeService showtimes;
     private final ShowtimeCatalog catalog;
+    private final AccessControl access;
 
-    public ShowtimeResource(ShowtimeService showtimes, ShowtimeCatalog catalog) {
+    public ShowtimeResource(ShowtimeService showtimes, ShowtimeCatalog catalog, AccessControl access) {
+        this.access = access;
         this.showtimes = showtimes;
         this.catalog = catalog;
     }
@@ -45,11 +49,12 @@ public class ShowtimeResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create (201) or replace (200) the local copy of a showtime")
+    @SecurityRequirement(name = "bearer")
     public Uni<RestResponse<ShowtimeView>> put(@RestPath long id, @Valid @NotNull ShowtimeRequest body) {
         if (id <= 0) {
             throw new InvalidRequest("showtime_id", "must be a positive integer");
         }
-        return showtimes.put(id, body).map(result -> result.created()
+        return access.operator("change a showtime").chain(() -> showtimes.put(id, body)).map(result -> result.created()
                 ? RestResponse.status(RestResponse.Status.CREATED, result.showtime())
                 : RestResponse.ok(result.showtime()));
     }
