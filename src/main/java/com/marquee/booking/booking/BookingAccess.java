@@ -75,8 +75,8 @@ public class BookingAccess {
                 return Uni.createFrom().voidItem();
             }
             if (createdBy != null && !caller.isPayer(createdBy)) {
-                throw new Forbidden("created_by must name the caller (" + caller.userId() + " or " + caller.payerName()
-                        + "), not '" + createdBy + "'");
+                throw new Forbidden("The token is " + caller.describe() + "'s: created_by must be " + caller.userId()
+                        + " or " + caller.payerName() + " (or left out), not '" + createdBy + "'");
             }
             return bookingId == null ? Uni.createFrom().voidItem() : ownsBooking(caller, bookingId);
         }).map(caller -> caller.kind() == Caller.Kind.USER && createdBy == null ? caller.payerName() : createdBy);
