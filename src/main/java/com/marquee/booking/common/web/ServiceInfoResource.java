@@ -83,6 +83,6 @@ public class ServiceInfoResource {
     @Path("/docs")
     @Operation(hidden = true)
     public Response docs() {
-        return Response.seeOther(URI.create(swaggerUi ? "/q/swagger-ui/" : "/q/openapi")).build();
+        return Response.seeOther(swaggerUi ? URI.create("/q/swagger-ui/") : URI.create("/q/openapi")).build();
     }
 }
