@@ -26,7 +26,7 @@ start_dev() {
   # shellcheck disable=SC2016
   LOG=$DEV_LOG setsid bash -c 'cd "$1" && shift && ./mvnw "$@" </dev/null 2>&1 \
       | perl -MTime::HiRes=time -ne '"'"'BEGIN { $| = 1 } printf "%.3f %s", time, $_'"'"' >"$LOG"' \
-    dev-mode "$dir" -B -ntp quarkus:dev -Dquarkus.http.port="$DEV_PORT" -D%dev.local-db.schema="$DEV_SCHEMA" \
+    dev-mode "$dir" -B -ntp quarkus:dev -Dquarkus.http.port="$DEV_PORT" -Dquarkus.management.port=0 -D%dev.local-db.schema="$DEV_SCHEMA" \
     "$@" ${DEV_ARGS:-} &
   DEV_PID=$!
 }

@@ -4,6 +4,8 @@ BENCH_DIR=${BENCH_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)}
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 export BENCH_DIR
 PORT=${BENCH_PORT:-5093}
+# health and metrics: the management interface (its own port, as in production)
+MPORT=${BENCH_MANAGEMENT_PORT:-$((PORT + 1000))}
 DB=${BENCH_DB:-booking_bench}
 PGARGS=(-h 127.0.0.1 -U postgres)
 RESULTS="$BENCH_DIR/results"
@@ -11,6 +13,7 @@ mkdir -p "$RESULTS"
 STAMP=${STAMP:-$(date -u +%Y%m%dT%H%M%SZ)}
 REPORT=${REPORT:-$RESULTS/$STAMP.txt}
 URL="http://127.0.0.1:$PORT"
+MURL="http://127.0.0.1:$MPORT"
 # the application to measure: this checkout's build, or another (BENCH_APP=/path/to/quarkus-run.jar)
 APP=${BENCH_APP:-$ROOT/target/quarkus-app/quarkus-run.jar}
 SERVICE_PID=
@@ -45,7 +48,9 @@ build_if_needed() {
 
 # start_service [extra env assignments...]: runs the jar in the background, waits until ready
 start_service() {
-  env DB_NAME="$DB" QUARKUS_HTTP_PORT="$PORT" BOOKING_HOLDS_SWEEP_INTERVAL=1s "$@" \
+  # the load comes from one address: the per-client booking limit would throttle it
+  env DB_NAME="$DB" QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$MPORT" BOOKING_RATE_LIMIT_ENABLED=false \
+    BOOKING_HOLDS_SWEEP_INTERVAL=1s "$@" \
     "$(java_bin)" ${BENCH_JAVA_OPTS:-} -jar "$APP" \
     >> "$RESULTS/$STAMP-service.log" 2>&1 &
   SERVICE_PID=$!
@@ -55,7 +60,7 @@ start_service() {
 wait_ready() { # seconds
   local deadline=$((SECONDS + $1))
   while [ $SECONDS -lt $deadline ]; do
-    curl -sf -m 2 "$URL/q/health/ready" >/dev/null 2>&1 && return 0
+    curl -sf -m 2 "$MURL/q/health/ready" >/dev/null 2>&1 && return 0
     if [ -n "$SERVICE_PID" ] && ! kill -0 "$SERVICE_PID" 2>/dev/null; then
       tail -n 40 "$RESULTS/$STAMP-service.log"; return 1
     fi

@@ -50,7 +50,7 @@ run_once() {
   local start
   start=$(now_ms)
   # shellcheck disable=SC2068
-  (cd "$dir" && exec /usr/bin/time -v -o "$timing" "$JAVA" $@ -Dquarkus.http.port="$PORT" \
+  (cd "$dir" && exec /usr/bin/time -v -o "$timing" "$JAVA" $@ -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 1000))" \
       -jar quarkus-run.jar) >"$log" 2>&1 &
   local wrapper=$!
   local deadline=$(( start + 120000 ))

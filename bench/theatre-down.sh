@@ -104,11 +104,11 @@ STORED=$((base + 900))
 stored_showtime() { echo "$STORED"; }
 
 start_stub up
-(cd target/quarkus-app && exec "$JAVA" -Dquarkus.http.port="$PORT" \
+(cd target/quarkus-app && exec "$JAVA" -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 1000))" \
     -Dquarkus.rest-client.theatre-service.url="http://127.0.0.1:$STUB_PORT" -jar quarkus-run.jar) \
     >"$RESULTS/theatre-down-app.log" 2>&1 &
 app_pid=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do sleep 0.2; done
+until curl -fs -o /dev/null "http://127.0.0.1:$((PORT + 1000))/q/health/ready"; do sleep 0.2; done
 
 # the stored copy: fetched while the Theatre Service is up, then made stale
 curl -fs -o /dev/null "http://127.0.0.1:$PORT/api/showtimes/$STORED"

@@ -53,7 +53,8 @@ cleanup() {
 trap cleanup EXIT
 
 start_instance() { # name port
-  env DB_NAME="$DB" QUARKUS_HTTP_PORT="$2" BOOKING_HOLDS_SWEEP_INTERVAL=1s \
+  env DB_NAME="$DB" QUARKUS_HTTP_PORT="$2" QUARKUS_MANAGEMENT_PORT="$(($2 + 1000))" BOOKING_RATE_LIMIT_ENABLED=false \
+    BOOKING_HOLDS_SWEEP_INTERVAL=1s \
     BOOKING_AUTO_CONFIRM_ENABLED=true BOOKING_AUTO_CONFIRM_DELAY=2s \
     BOOKING_EVENTS_ENABLED=true BOOKING_EVENTS_EXCHANGE="$EXCHANGE" \
     BOOKING_EVENTS_RELAY_INTERVAL="${BENCH_RELAY_INTERVAL:-1s}" \
@@ -62,9 +63,13 @@ start_instance() { # name port
   echo $! > "$RESULTS/$STAMP-$1.pid"
 }
 
+management() { # url -> the same instance's management interface (port + 1000)
+  local port=${1##*:}; echo "${1%:*}:$((port + 1000))"
+}
+
 await_ready() { # name url seconds
   local deadline=$((SECONDS + $3))
-  until curl -sf -m 2 "$2/q/health/ready" >/dev/null 2>&1; do
+  until curl -sf -m 2 "$(management "$2")/q/health/ready" >/dev/null 2>&1; do
     kill -0 "$(pid_of "$1")" 2>/dev/null || { tail -n 40 "$RESULTS/$STAMP-service-$1.log"; exit 1; }
     [ $SECONDS -lt $deadline ] || { echo "instance $1 not ready after $3 s" >&2; exit 1; }
     sleep 0.2
@@ -76,7 +81,7 @@ watch_liveness() {
   while sleep 1; do
     for name in a b; do
       local port=$PORT; [ "$name" = b ] && port=$PORT_B
-      if [ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$port/q/health/live")" = 503 ]; then
+      if [ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$((port + 1000))/q/health/live")" = 503 ]; then
         echo "$(date -u +%H:%M:%S) instance $name liveness DOWN: restarted" >> "$RESULTS/$STAMP-restarts.txt"
         kill "$(pid_of $name)" 2>/dev/null; wait "$(pid_of $name)" 2>/dev/null || true
         start_instance "$name" "$port"
@@ -112,7 +117,7 @@ await_drained() { # seconds -> returns non-zero if events are left
 }
 
 relay_counts() { # url -> events this instance's relay published
-  curl -sf "$1/q/metrics" | awk '/^booking_events_published_total/ {s += $NF} END {printf "%d", s}'
+  curl -sf "$(management "$1")/q/metrics" | awk '/^booking_events_published_total/ {s += $NF} END {printf "%d", s}'
 }
 
 say "# Two instances, one database, broker restarted mid-run ($STAMP): $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; instances, PostgreSQL, RabbitMQ and wrk share them"

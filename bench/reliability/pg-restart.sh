@@ -22,7 +22,7 @@ say "  20 bookings confirmed before the outage"
 WRK_THREADS=2 wrk -t2 -c16 -d25s --timeout 10s -s "$BENCH_DIR/lua/hold.lua" "$URL" > "$RESULTS/$STAMP-wrk.txt" &
 wrk_pid=$!
 ( for _ in $(seq 1 150); do
-    printf '%s %s\n' "$(date +%s.%N)" "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$URL/q/health/ready")"
+    printf '%s %s\n' "$(date +%s.%N)" "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$MURL/q/health/ready")"
     sleep 0.2
   done ) > "$RESULTS/$STAMP-ready.txt" &
 poll_pid=$!

@@ -29,6 +29,20 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, Long> {
                 .firstResult();
     }
 
+    /** The user a booking belongs to (immutable, so read without a lock); null for an unknown booking. */
+    public Uni<Long> ownerOf(long bookingId) {
+        return find("select b.userId from Booking b where b.id = ?1", bookingId).project(Long.class).firstResult();
+    }
+
+    /**
+     * Who a payment belongs to, without a lock: {@code [created_by, user id of its booking or null]}; null for an
+     * unknown payment.
+     */
+    public Uni<Object[]> payerOf(long paymentId) {
+        return find("select p.createdBy, b.userId from Payment p left join Booking b on b.id = p.bookingId"
+                + " where p.id = ?1", paymentId).project(Object[].class).firstResult();
+    }
+
     public Uni<List<Booking>> listForUser(long userId, boolean includeCancelled, int limit, int offset) {
         Sort newestFirst = Sort.descending("bookingTime", "id");
         var query = includeCancelled ? find("userId = ?1", newestFirst, userId)

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -43,6 +44,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Cancellable(false) // a client that hangs up must not cut a transaction short: it would keep its connection
 @Tag(name = "Bookings")
+@SecurityRequirement(name = "bearer")
 public class BookingResource {
 
     static final String IDEMPOTENCY_KEY = "Optional. A retry with the same key and request replays the first answer"
@@ -55,9 +57,11 @@ public class BookingResource {
     private final Idempotency idempotency;
     private final MovieDetails movies;
     private final BookingConfig config;
+    private final BookingAccess access;
 
     public BookingResource(BookingLifecycle lifecycle, BookingQueries queries, CheckoutAnswers answers,
-            Idempotency idempotency, MovieDetails movies, BookingConfig config) {
+            Idempotency idempotency, MovieDetails movies, BookingConfig config, BookingAccess access) {
+        this.access = access;
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.answers = answers;
@@ -90,9 +94,9 @@ public class BookingResource {
         // invalid input is refused before the key is claimed: only the work's own answers are replayed
         HoldCommand command = new HoldCommand(body.userId(), body.showtimeId(),
                 SeatParser.parse(body.seats(), config.holds().maxSeats(), "seats"));
-        return idempotency.run(idempotencyKey, "create-booking", request.method().name(), request.path(), body,
-                claim -> lifecycle.hold(command, claim).chain(movies::add)
-                        .map(view -> answers.bookingCreated(view).toResponse(false)));
+        return access.createBooking(command.userId()).chain(() -> idempotency.run(idempotencyKey, "create-booking",
+                request.method().name(), request.path(), body, claim -> lifecycle.hold(command, claim).chain(movies::add)
+                        .map(view -> answers.bookingCreated(view).toResponse(false))));
     }
 
     @GET
@@ -104,7 +108,7 @@ public class BookingResource {
                     ref = "Booking")))
     @APIResponse(responseCode = "404")
     public Uni<BookingEnvelope> get(@RestPath long id) {
-        return queries.booking(id).chain(movies::add).map(BookingEnvelope::of);
+        return access.booking(id).chain(() -> queries.booking(id)).chain(movies::add).map(BookingEnvelope::of);
     }
 
     @GET
@@ -124,7 +128,8 @@ public class BookingResource {
         boolean cancelled = QueryParams.booleanParam("include_cancelled", includeCancelled, false);
         int pageSize = QueryParams.intParam("limit", limit, 50, 1, 200);
         int skip = QueryParams.intParam("offset", offset, 0, 0, 1_000_000);
-        return queries.bookingsOfUser(userId, cancelled, pageSize, skip).chain(movies::add)
+        return access.bookingsOf(userId).chain(() -> queries.bookingsOfUser(userId, cancelled, pageSize, skip))
+                .chain(movies::add)
                 .map(list -> new BookingList(list, pageSize, skip));
     }
 
@@ -154,8 +159,9 @@ public class BookingResource {
     public Uni<Response> complete(@RestPath long id,
             @Parameter(description = IDEMPOTENCY_KEY) @RestHeader(Idempotency.HEADER) String idempotencyKey,
             @Context HttpServerRequest request) {
-        return idempotency.run(idempotencyKey, "complete-booking", request.method().name(), request.path(), null,
-                claim -> lifecycle.complete(id, claim).map(settled -> answers.completion(settled).toResponse(false)));
+        return access.booking(id).chain(() -> idempotency.run(idempotencyKey, "complete-booking",
+                request.method().name(), request.path(), null,
+                claim -> lifecycle.complete(id, claim).map(settled -> answers.completion(settled).toResponse(false))));
     }
 
     @POST
@@ -174,7 +180,7 @@ public class BookingResource {
             + " already used or below the amount due")
     @APIResponse(responseCode = "415")
     public Uni<BookingEnvelope> confirm(@RestPath long id, @Valid @NotNull ConfirmBookingRequest body) {
-        return lifecycle.confirm(id, body.paymentId())
+        return access.confirm(id, body.paymentId()).chain(() -> lifecycle.confirm(id, body.paymentId()))
                 .map(view -> new BookingEnvelope("Booking confirmed", view, view.payment()));
     }
 
@@ -188,7 +194,7 @@ public class BookingResource {
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409", description = "Already cancelled")
     public Uni<BookingEnvelope> cancel(@RestPath long id) {
-        return lifecycle.cancel(id).chain(movies::add)
+        return access.booking(id).chain(() -> lifecycle.cancel(id)).chain(movies::add)
                 .map(view -> BookingEnvelope.of("Booking cancelled", view));
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -33,6 +34,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/showtimes/booking")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Bookings")
+@SecurityRequirement(name = "bearer")
 public class HoldExtensionResource {
 
     // read with ObjectMapper.readValue, not as a JAX-RS body, so a native build does not see it on its own
@@ -51,8 +53,11 @@ public class HoldExtensionResource {
     private final MovieDetails movies;
     private final BookingConfig config;
     private final ObjectMapper json;
+    private final BookingAccess access;
 
-    public HoldExtensionResource(BookingLifecycle lifecycle, MovieDetails movies, BookingConfig config, ObjectMapper json) {
+    public HoldExtensionResource(BookingLifecycle lifecycle, MovieDetails movies, BookingConfig config, ObjectMapper json,
+            BookingAccess access) {
+        this.access = access;
         this.lifecycle = lifecycle;
         this.movies = movies;
         this.config = config;
@@ -85,7 +90,7 @@ public class HoldExtensionResource {
         if (minutes < 1 || minutes > max) {
             throw new InvalidRequest("additional_minutes", "must be an integer between 1 and " + max);
         }
-        return lifecycle.extend(bookingId, minutes).chain(result -> movies.add(result.booking()).map(booking -> {
+        return access.booking(bookingId).chain(() -> lifecycle.extend(bookingId, minutes)).chain(result -> movies.add(result.booking()).map(booking -> {
             long added = result.added().toMinutes();
             String message = result.capped()
                     ? "Hold extended until " + booking.holdExpiryTime() + ", the longest allowed"

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -40,15 +41,18 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Cancellable(false) // a client that hangs up must not cut a transaction short: it would keep its connection
 @Tag(name = "Payments")
+@SecurityRequirement(name = "bearer")
 public class PaymentResource {
 
     private final BookingLifecycle lifecycle;
     private final BookingQueries queries;
     private final CheckoutAnswers answers;
     private final Idempotency idempotency;
+    private final BookingAccess access;
 
     public PaymentResource(BookingLifecycle lifecycle, BookingQueries queries, CheckoutAnswers answers,
-            Idempotency idempotency) {
+            Idempotency idempotency, BookingAccess access) {
+        this.access = access;
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.answers = answers;
@@ -76,9 +80,10 @@ public class PaymentResource {
             @Parameter(description = BookingResource.IDEMPOTENCY_KEY)
             @RestHeader(Idempotency.HEADER) String idempotencyKey,
             @Context HttpServerRequest request) {
-        return idempotency.run(idempotencyKey, "create-payment", request.method().name(), request.path(), body,
-                claim -> lifecycle.createPayment(body.amount(), body.createdBy(), body.bookingId(), claim)
-                        .map(view -> answers.paymentCreated(view).toResponse(false)));
+        return access.createPayment(body.createdBy(), body.bookingId()).chain(payer -> idempotency.run(idempotencyKey,
+                "create-payment", request.method().name(), request.path(), body,
+                claim -> lifecycle.createPayment(body.amount(), payer, body.bookingId(), claim)
+                        .map(view -> answers.paymentCreated(view).toResponse(false))));
     }
 
     @GET
@@ -89,7 +94,7 @@ public class PaymentResource {
             examples = @ExampleObject(name = "completed", ref = "Payment")))
     @APIResponse(responseCode = "404")
     public Uni<PaymentEnvelope> get(@RestPath long id) {
-        return queries.payment(id).map(PaymentEnvelope::of);
+        return access.payment(id).chain(() -> queries.payment(id)).map(PaymentEnvelope::of);
     }
 
     @POST
@@ -108,7 +113,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409", description = "Not pending, or already being charged")
     public Uni<Response> process(@RestPath long id) {
-        return lifecycle.process(id).map(settled -> answers.processing(settled).toResponse(false));
+        return access.payment(id).chain(() -> lifecycle.process(id)).map(settled -> answers.processing(settled).toResponse(false));
     }
 
     @POST
@@ -120,7 +125,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409", description = "Not pending")
     public Uni<PaymentEnvelope> fail(@RestPath long id) {
-        return lifecycle.fail(id).map(view -> PaymentEnvelope.of("Payment failed", view));
+        return access.operator("fail a payment").chain(() -> lifecycle.fail(id)).map(view -> PaymentEnvelope.of("Payment failed", view));
     }
 
     @POST
@@ -141,7 +146,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409", description = "Not completed")
     public Uni<Response> refund(@RestPath long id) {
-        return lifecycle.refund(id).map(refunded -> {
+        return access.operator("refund a payment").chain(() -> lifecycle.refund(id)).map(refunded -> {
             boolean done = PaymentStatus.REFUNDED.wire().equals(refunded.payment().status());
             return Response.status(done ? 200 : 202).entity(new PaymentEnvelope(
                     done ? "Payment refunded" : "Refund sent to the payment provider, which has not confirmed it yet",

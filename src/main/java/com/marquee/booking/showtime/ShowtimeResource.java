@@ -15,12 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 import com.marquee.booking.common.problem.InvalidRequest;
+import com.marquee.booking.common.security.AccessControl;
 
 import io.smallrye.mutiny.Uni;
 
@@ -33,8 +35,10 @@ public class ShowtimeResource {
 
     private final ShowtimeService showtimes;
     private final ShowtimeCatalog catalog;
+    private final AccessControl access;
 
-    public ShowtimeResource(ShowtimeService showtimes, ShowtimeCatalog catalog) {
+    public ShowtimeResource(ShowtimeService showtimes, ShowtimeCatalog catalog, AccessControl access) {
+        this.access = access;
         this.showtimes = showtimes;
         this.catalog = catalog;
     }
@@ -65,11 +69,12 @@ public class ShowtimeResource {
             examples = @ExampleObject(name = "showtime", ref = "Showtime")))
     @APIResponse(responseCode = "409", description = "The new screen size would cut off held or booked seats")
     @APIResponse(responseCode = "415")
+    @SecurityRequirement(name = "bearer")
     public Uni<RestResponse<ShowtimeView>> put(@RestPath long id, @Valid @NotNull ShowtimeRequest body) {
         if (id <= 0) {
             throw new InvalidRequest("showtime_id", "must be a positive integer");
         }
-        return showtimes.put(id, body).map(result -> result.created()
+        return access.operator("change a showtime").chain(() -> showtimes.put(id, body)).map(result -> result.created()
                 ? RestResponse.status(RestResponse.Status.CREATED, result.showtime())
                 : RestResponse.ok(result.showtime()));
     }

@@ -1,7 +1,5 @@
 package com.marquee.booking.support;
 
-import static io.restassured.RestAssured.given;
-
 /** Reads one sample from {@code /q/metrics} in the Prometheus text format, as a scraper would. */
 public final class Metrics {
 
@@ -13,7 +11,7 @@ public final class Metrics {
      * (e.g. {@code "service", "theatre"}); 0 if there is none yet.
      */
     public static double value(String name, String... labelPairs) {
-        String text = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = Management.given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
         for (String line : text.split("\n")) {
             if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
                 continue;

@@ -42,6 +42,10 @@ public interface BookingConfig {
 
     Events events();
 
+    Auth auth();
+
+    RateLimit rateLimit();
+
     interface Holds {
         /** How long seats stay on hold after a booking is created. */
         @WithDefault("10m")
@@ -422,5 +426,57 @@ public interface BookingConfig {
         /** Events deleted per transaction. */
         @WithDefault("1000")
         int pruneBatchSize();
+    }
+
+    /**
+     * Who may do what (README: Security). The User Service's JWTs are verified by smallrye-jwt: HS256 with
+     * {@link #jwtSecret()}, or RS256/ES256 with {@code mp.jwt.verify.publickey.location} (PEM or JWKS) when no
+     * secret is set. Environment: {@code BOOKING_AUTH_MODE}, {@code BOOKING_AUTH_JWT_SECRET},
+     * {@code BOOKING_AUTH_JWT_PREVIOUS_SECRET}.
+     */
+    interface Auth {
+        /**
+         * {@code off}: tokens are ignored, everyone may do everything (as before tokens existed); {@code optional}: a
+         * request without a token is served as before, one with a token must carry a valid one and is held to the
+         * rules; {@code required}: every call that reads or changes a user's data needs a valid token.
+         */
+        @WithDefault("optional")
+        String mode();
+
+        /** The User Service's HS256 secret ({@code JWT_SECRET_KEY} there), the raw string it signs with. */
+        Optional<String> jwtSecret();
+
+        /**
+         * During a rotation, the secret the User Service signed with until now: tokens signed with either are
+         * accepted until this is removed (README: Security, rotating the secret).
+         */
+        Optional<String> jwtPreviousSecret();
+
+        /** The {@code groups} entry, or {@code role} claim value, that makes a token an operator's. */
+        @WithDefault("admin")
+        String operatorRole();
+    }
+
+    /**
+     * A per-client limit on booking creation: a token bucket per user id (from a valid token), else per client
+     * address, kept in this instance's memory. Beyond it {@code POST /api/bookings} answers 429 with
+     * {@code Retry-After}. Several instances each keep their own buckets (README: Security, abuse limits).
+     */
+    interface RateLimit {
+        /** Limit booking creation per client ({@code BOOKING_RATE_LIMIT_ENABLED}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Bookings a client may create in a burst (the bucket's size). */
+        @WithDefault("20")
+        int burst();
+
+        /** Bookings a client may create per minute in the long run (the bucket's refill rate). */
+        @WithDefault("30")
+        int perMinute();
+
+        /** Most clients remembered at once; beyond it the least recently seen are forgotten (bounded memory). */
+        @WithDefault("100000")
+        int maxClients();
     }
 }

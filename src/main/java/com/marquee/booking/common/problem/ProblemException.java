@@ -1,6 +1,7 @@
 package com.marquee.booking.common.problem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure a client can cause or act on, rendered as problem+json by {@link ProblemMappers}.
@@ -34,6 +35,11 @@ public class ProblemException extends RuntimeException {
 
     public String slug() {
         return slug;
+    }
+
+    /** Response headers the problem needs (a challenge, a Retry-After); none by default. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 
     public Problem toProblem(String instance) {

@@ -45,7 +45,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        return respond(e.toProblem(request.path()));
+        Problem problem = e.toProblem(request.path());
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        e.headers().forEach(builder::header);
+        return builder.build();
     }
 
     @ServerExceptionMapper

@@ -85,6 +85,14 @@ public class HttpLayerProblems {
             answer(context, 431, null);
             return;
         }
+        try {
+            context.normalizedPath(); // decoded once here (and cached): later handlers rely on it
+        } catch (IllegalArgumentException badEscape) {
+            // with quarkus-security's authentication handler in the chain a route handler decodes the path first
+            // and its failure would surface as a 500; the client's mistake is a 400
+            answer(context, 400, badEscape);
+            return;
+        }
         if (request.version() != HttpVersion.HTTP_2) {
             // tells keep-alive clients to stop reusing the connection before the idle timeout closes it
             context.response().putHeader(KEEP_ALIVE, keepAlive);

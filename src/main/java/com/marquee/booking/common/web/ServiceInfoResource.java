@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,16 +22,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.health.SmallRyeHealthReporter;
 import io.smallrye.mutiny.Uni;
 
-/** What a person or a load balancer finds at the root. */
+/**
+ * What a person or a load balancer finds at the root. Probes and metrics are on the management interface (port
+ * 9000), not here; {@code /health} stays for the seed's simple check. {@code /docs} leads to the Swagger UI where
+ * it is on ({@code quarkus.swagger-ui.enable}: off in production unless {@code BOOKING_SWAGGER_UI=true}), else to
+ * the OpenAPI document.
+ */
 @Path("/")
 @Tag(name = "Service")
 public class ServiceInfoResource {
 
-    private static final Map<String, Object> INFO;
+    private final Map<String, Object> info;
     private static final Map<String, String> HEALTHY = Map.of("status", "healthy", "service", "booking-service");
     private static final Map<String, String> UNHEALTHY = Map.of("status", "unhealthy", "service", "booking-service");
 
-    static {
+    private final SmallRyeHealthReporter healthChecks;
+    private final boolean swaggerUi;
+
+    public ServiceInfoResource(SmallRyeHealthReporter healthChecks,
+            @ConfigProperty(name = "quarkus.swagger-ui.enable", defaultValue = "true") boolean swaggerUi) {
+        this.healthChecks = healthChecks;
+        this.swaggerUi = swaggerUi;
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("service", "booking-service");
         info.put("description", "Holds seats, takes payments and confirms movie tickets");
@@ -38,9 +50,10 @@ public class ServiceInfoResource {
         Map<String, String> links = new LinkedHashMap<>();
         links.put("docs", "/docs");
         links.put("openapi", "/q/openapi");
-        links.put("swagger_ui", "/q/swagger-ui");
+        if (swaggerUi) {
+            links.put("swagger_ui", "/q/swagger-ui");
+        }
         links.put("health", "/health");
-        links.put("readiness", "/q/health/ready");
         links.put("bookings", "/api/bookings");
         links.put("showtimes", "/api/showtimes/{id}");
         info.put("links", links);
@@ -50,7 +63,7 @@ public class ServiceInfoResource {
         endpoints.put("payments", "/api/payments/");
         endpoints.put("showtimes", "/api/showtimes/");
         info.put("endpoints", endpoints);
-        INFO = Map.copyOf(info);
+        this.info = Map.copyOf(info);
     }
 
     @GET
@@ -60,20 +73,14 @@ public class ServiceInfoResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "info", ref = "ServiceInfo")))
     public Map<String, Object> info() {
-        return INFO;
-    }
-
-    private final SmallRyeHealthReporter healthChecks;
-
-    public ServiceInfoResource(SmallRyeHealthReporter healthChecks) {
-        this.healthChecks = healthChecks;
+        return info;
     }
 
     @GET
     @Path("/health")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "health", summary = "Liveness for simple probes (503 when /q/health/live is DOWN);"
-            + " /q/health/ready also checks the database")
+    @Operation(operationId = "health", summary = "Liveness for simple probes (503 when /q/health/live is DOWN); the"
+            + " platform's probes use /q/health/live and /q/health/ready on the management port (9000)")
     @APIResponse(responseCode = "200", description = "Healthy", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "healthy", ref = "Health")))
@@ -87,6 +94,6 @@ public class ServiceInfoResource {
     @Path("/docs")
     @Operation(hidden = true)
     public Response docs() {
-        return Response.seeOther(URI.create("/q/swagger-ui/")).build();
+        return Response.seeOther(swaggerUi ? URI.create("/q/swagger-ui/") : URI.create("/q/openapi")).build();
     }
 }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
+import com.marquee.booking.support.Management;
 import org.junit.jupiter.api.Test;
 
 import com.marquee.booking.support.Metrics;
@@ -39,7 +40,7 @@ class PoolLivenessTest {
 
     @Test
     void aStuckPoolTakesLivenessDownUntilItServesAgain() throws Exception {
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/health/live").then().statusCode(200);
         List<SqlConnection> taken = new ArrayList<>();
         try {
             int size = (int) (Metrics.value("sql_pool_idle") + Metrics.value("sql_pool_active"));
@@ -49,10 +50,10 @@ class PoolLivenessTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             int status = 200;
             while (status == 200 && System.nanoTime() < deadline) {
-                status = given().get("/q/health/live").statusCode();
+                status = Management.given().get("/q/health/live").statusCode();
             }
             assertEquals(503, status, "liveness never went DOWN");
-            given().get("/q/health/live").then().statusCode(503).body("status", equalTo("DOWN"))
+            Management.given().get("/q/health/live").then().statusCode(503).body("status", equalTo("DOWN"))
                     .body("checks.name", hasItem(PoolLivenessCheck.NAME))
                     .body("checks.find { it.name == '" + PoolLivenessCheck.NAME + "' }.data.database", equalTo("answers"));
             given().get("/health").then().statusCode(503).body("status", equalTo("unhealthy"));
@@ -61,7 +62,7 @@ class PoolLivenessTest {
                 connection.closeAndAwait();
             }
         }
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/health").then().statusCode(200).body("status", equalTo("healthy"));
     }
 

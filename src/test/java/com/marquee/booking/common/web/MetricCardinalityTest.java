@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.marquee.booking.support.Management;
 import org.junit.jupiter.api.Test;
 
 import com.marquee.booking.support.Fixtures;
@@ -70,7 +71,7 @@ class MetricCardinalityTest {
 
     /** The labels of every http_server_requests series /q/metrics shows. */
     private static Set<String> series() {
-        String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
         Set<String> series = new TreeSet<>();
         for (Matcher line = SERIES.matcher(metrics); line.find();) {
             series.add(line.group(1));

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.marquee.booking.support.Management;
 import org.junit.jupiter.api.Test;
 
 import com.marquee.booking.support.Metrics;
@@ -30,8 +31,8 @@ class OperationsEndpointsTest {
         given().get("/health").then().statusCode(200)
                 .body("status", equalTo("healthy"))
                 .body("service", equalTo("booking-service"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -49,7 +50,7 @@ class OperationsEndpointsTest {
         assertEquals(created + 1, Metrics.value("booking_holds_created_total"));
         assertEquals(conflicts + 1, Metrics.value("booking_holds_conflicts_total"));
         assertEquals(cancelled + 1, Metrics.value("booking_bookings_cancelled_total", "reason", "user"));
-        given().accept("text/plain").get("/q/metrics").then().statusCode(200)
+        Management.given().accept("text/plain").get("/q/metrics").then().statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("# TYPE booking_holds_expired_total counter"))
                 .body(containsString("# TYPE booking_bookings_confirmed_total counter"));
