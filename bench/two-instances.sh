@@ -11,8 +11,8 @@
 # restart. Prints commit-to-publish latency p50/p99 (published_at - occurred_at) under a steady checkout
 # load on both and at light load, and the relays' sustained publishing rate (a 20,000-event backlog
 # drained by both).
-# Until the booking lifecycle writes its own events (issue 11), a trigger writes them in each change's
-# transaction (sql/emulate_events.sql); the script says which it used.
+# The lifecycle writes its own events; for an older build (BENCH_APP) that does not, a trigger writes them in
+# each change's transaction instead (sql/emulate_events.sql); the script says which it used.
 # Like an orchestrator, it restarts an instance whose liveness probe says DOWN (an event channel broken
 # for good, see README) and reports it.
 # Env: BENCH_PORT (5093; the second instance takes the next port), BENCH_RELAY_INTERVAL (1s),

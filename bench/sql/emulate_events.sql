@@ -1,5 +1,5 @@
--- bench/two-instances.sh only, in its scratch database: writes the booking events the lifecycle will write
--- itself once it calls the outbox (issue 11), from a trigger in the same transaction as the change, with
+-- bench/two-instances.sh only, in its scratch database, and only for an older build (BENCH_APP) whose lifecycle
+-- does not write its own events: writes them from a trigger in the same transaction as the change, with
 -- the payload keys of README "Events" (jsonb_build_object, as set-based SQL in the service will). Used
 -- only when a hold turns out to write no event of its own.
 CREATE OR REPLACE FUNCTION bench_booking_event() RETURNS trigger LANGUAGE plpgsql AS $$

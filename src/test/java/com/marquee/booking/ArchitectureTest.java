@@ -43,7 +43,6 @@ class ArchitectureTest {
                 .layer("showtime").definedBy(ROOT + ".showtime..")
                 .layer("seat").definedBy(ROOT + ".seat..")
                 .layer("payment").definedBy(ROOT + ".payment..")
-                // another branch adds it; optional until then
                 .layer("events").definedBy(ROOT + ".events..")
                 .layer("booking").definedBy(ROOT + ".booking..")
                 .layer("scheduler").definedBy(ROOT + ".scheduler..")

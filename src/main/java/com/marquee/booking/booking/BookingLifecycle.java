@@ -339,19 +339,28 @@ public class BookingLifecycle {
             return paid.chain(payment -> release.release(List.of(booking.id), BookingRelease.USER, now)
                     .chain(() -> {
                         if (payment == null || payment.status != PaymentStatus.COMPLETED) {
-                            return Uni.createFrom().item((Long) null);
+                            return Uni.createFrom().item(new Cancelled(booking.id, booking.showtimeId, null));
                         }
                         refunds.start(payment, now);
-                        return payments.flush().replaceWith(payment.id);
+                        return payments.flush().replaceWith(new Cancelled(booking.id, booking.showtimeId, payment.id));
                     }));
-        })).chain(refunding -> refunding == null ? Uni.createFrom().voidItem()
-                : refunds.run(refunding).replaceWithVoid())
-                .chain(() -> Panache.withSession(() -> bookings.findById(bookingId).chain(views::of)))
-                .invoke(view -> {
-                    metrics.bookingCancelled(BookingRelease.USER);
-                    seatsChanged(Set.of(view.showtimeId()));
-                    events.committed();
-                });
+        })).invoke(cancelled -> {
+            // committed: the seats are free now, whatever the refund's provider call then takes
+            metrics.bookingCancelled(BookingRelease.USER);
+            seatsChanged(Set.of(cancelled.showtimeId()));
+            events.committed();
+        }).call(cancelled -> cancelled.refunding() == null ? Uni.createFrom().voidItem()
+                : refunds.run(cancelled.refunding()).replaceWithVoid().onFailure().recoverWithUni(e -> {
+                    // the cancel stands; the payment stays refunding and the reconciler finishes the refund
+                    LOG.warnf("Refund of payment %d after cancelling booking %d not finished now (%s); the reconciler"
+                            + " will finish it", cancelled.refunding(), bookingId, e.toString());
+                    return Uni.createFrom().voidItem();
+                }))
+                .chain(() -> Panache.withSession(() -> bookings.findById(bookingId).chain(views::of)));
+    }
+
+    /** A committed cancel: the booking, the showtime whose seats it freed, and the payment to refund (or null). */
+    private record Cancelled(long bookingId, long showtimeId, Long refunding) {
     }
 
     // --- paying ---------------------------------------------------------------------------------------------
@@ -426,7 +435,12 @@ public class BookingLifecycle {
         return Transactions.inTransaction(() -> {
             Uni<Void> bookingExists = bookingId == null ? Uni.createFrom().voidItem()
                     : bookings.findById(bookingId).onItem().ifNull().failWith(() -> new BookingNotFound(bookingId))
-                            .replaceWithVoid();
+                            .invoke(booking -> {
+                                // money for a booking that can no longer be confirmed would only have to go back
+                                if (booking.status != BookingStatus.PENDING) {
+                                    throw BookingStateConflict.notPending(booking, "paid for");
+                                }
+                            }).replaceWithVoid();
             return bookingExists.chain(() -> {
                 Payment payment = Payment.pending(amount.setScale(2, RoundingMode.UNNECESSARY), createdBy, bookingId);
                 return payments.persist(payment).call(payments::flush).map(PaymentView::of);
@@ -468,20 +482,24 @@ public class BookingLifecycle {
             }
             Instant now = clock.instant();
             Booking booking = locked.booking();
-            Uni<Long> cancelled = booking == null || booking.status != BookingStatus.CONFIRMED
+            Uni<Cancelled> cancelled = booking == null || booking.status != BookingStatus.CONFIRMED
                     ? Uni.createFrom().nullItem()
-                    : release.release(List.of(booking.id), BookingRelease.REFUNDED, now).replaceWith(booking.id);
+                    : release.release(List.of(booking.id), BookingRelease.REFUNDED, now)
+                            .replaceWith(new Cancelled(booking.id, booking.showtimeId, null));
             return cancelled.call(() -> {
                 refunds.start(payment, now);
                 return payments.flush();
             });
-        })).invoke(events::committed).chain(cancelledId -> refunds.run(paymentId).chain(payment -> cancelledId == null
+        })).invoke(cancelled -> {
+            // committed: the seats are free now, whatever the refund's provider call then takes
+            events.committed();
+            if (cancelled != null) {
+                metrics.bookingCancelled(BookingRelease.REFUNDED);
+                seatsChanged(Set.of(cancelled.showtimeId()));
+            }
+        }).chain(cancelled -> refunds.run(paymentId).chain(payment -> cancelled == null
                 ? Uni.createFrom().item(new Refunded(payment, null))
-                : Panache.withSession(() -> bookings.findById(cancelledId).chain(views::of))
-                        .invoke(view -> {
-                            metrics.bookingCancelled(BookingRelease.REFUNDED);
-                            seatsChanged(Set.of(view.showtimeId()));
-                        })
+                : Panache.withSession(() -> bookings.findById(cancelled.bookingId()).chain(views::of))
                         .map(view -> new Refunded(payment, view))));
     }
 

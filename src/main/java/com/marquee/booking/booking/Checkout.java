@@ -58,6 +58,9 @@ class Checkout {
 
     private static final String CHARGE_IN_FLIGHT_INDEX = "payments_charge_in_flight_uq";
 
+    /** How long a charge's create request may be repeated under its key (Stripe keeps keys 24 h at least). */
+    static final Duration REPLAY_WINDOW = Duration.ofHours(20);
+
     /** T1's outcome: a charge to make (or to ask about again), or an answer that needs no charge. */
     private record Started(Payment payment, boolean resumed, Settlement done) {
     }
@@ -117,11 +120,19 @@ class Checkout {
                 .chain(started -> started == null ? Uni.createFrom().<Settlement> nullItem() : run(started, null));
     }
 
-    /** {@code POST /api/payments/{id}/process}: charges a pending payment made without a checkout. */
+    /**
+     * {@code POST /api/payments/{id}/process}: charges a pending payment made without a checkout. A payment for a
+     * booking that is no longer pending is refused before any charge (one that ends meanwhile is refunded in T2).
+     */
     Uni<Settlement> process(long paymentId) {
-        return Transactions.inTransaction(() -> locks.payment(paymentId).chain(payment -> {
+        return Transactions.inTransaction(() -> locks.chargedBookingThenPayment(paymentId).chain(locked -> {
+            Payment payment = locked.payment();
             if (payment.status != PaymentStatus.PENDING) {
                 throw PaymentStateConflict.notPending(payment, "processed");
+            }
+            Booking booking = locked.booking();
+            if (booking != null && booking.status != BookingStatus.PENDING) {
+                throw BookingStateConflict.notPending(booking, "paid for");
             }
             Instant now = clock.instant();
             payment.startCharge(provider.name(), config.currency(), now, now.plus(config.reconcileAfter()));
@@ -232,6 +243,18 @@ class Checkout {
 
     /** The provider, bounded in time; whatever goes wrong is an unknown outcome, never a decline. */
     private Uni<Outcome> call(Payment payment, boolean askAgain) {
+        if (askAgain && payment.gatewayReference == null && payment.chargeStartedAt != null
+                && payment.chargeStartedAt.isBefore(clock.instant().minus(REPLAY_WINDOW))) {
+            // Asking again without the charge's id means repeating the create request under its idempotency key,
+            // which the provider keeps for 24 hours only (Stripe): after that the same request would charge
+            // again. Leave it to a person, loudly, once per reconcile pass (at most hourly).
+            LOG.errorf("Payment %d: no answer from %s since %s and no charge id to look up; not asking again under"
+                    + " an idempotency key the provider may have dropped (that could charge twice). Find the charge"
+                    + " with metadata payment_id=%d in the provider's dashboard and settle or refund it by hand",
+                    payment.id, payment.provider, payment.chargeStartedAt, payment.id);
+            return Uni.createFrom().item(Outcome.unknown(null, "needs manual review: no charge id after "
+                    + REPLAY_WINDOW.toHours() + " h"));
+        }
         PaymentProvider.Charge charge = payment.charge(config.currency());
         Uni<Outcome> asked = Uni.createFrom().deferred(() -> askAgain ? provider.lookup(charge, payment.gatewayReference)
                 : provider.charge(charge));
@@ -251,7 +274,12 @@ class Checkout {
         if (outcome.unknown()) {
             LOG.infof("Outcome of payment %d not known yet (%s); the reconciler will ask again", payment.id,
                     outcome.reason());
-            return views(booking, payment)
+            if (outcome.reference() != null && payment.gatewayReference == null) {
+                // the provider named its charge (a processing or requires_action intent): the reconciler then
+                // reads that charge as it is now instead of replaying the create request's first answer
+                payment.gatewayReference = outcome.reference();
+            }
+            return payments.flush().chain(() -> views(booking, payment))
                     .map(s -> new Settled(withOutcome(s, Settlement.Outcome.PENDING), false, false));
         }
         if (outcome.reference() != null) {
@@ -267,15 +295,16 @@ class Checkout {
         payment.status = PaymentStatus.COMPLETED;
         payment.failureReason = null;
         Uni<Void> recorded = payments.flush().chain(() -> events.payment(EventType.PAYMENT_COMPLETED, payment.id, now));
-        if (!payment.checkout || booking == null) {
-            return recorded.chain(() -> finish(booking, payment, Settlement.Outcome.COMPLETED, false));
-        }
-        if (booking.status != BookingStatus.PENDING) {
-            // released or cancelled while the charge was in flight: the money goes back
+        if (booking != null && booking.status != BookingStatus.PENDING && !payment.id.equals(booking.paymentId)) {
+            // the booking it pays for was released, cancelled or paid another way while the charge was in flight
+            // (a checkout's, or one made with POST /api/payments/): no money is kept for seats not held
             LOG.infof("Payment %d was charged after booking %d ended (%s); refunding it", payment.id, booking.id,
                     booking.status.wire());
             return recorded.invoke(() -> refunds.start(payment, now))
                     .chain(() -> finish(booking, payment, Settlement.Outcome.REFUNDED, true));
+        }
+        if (!payment.checkout || booking == null) {
+            return recorded.chain(() -> finish(booking, payment, Settlement.Outcome.COMPLETED, false));
         }
         booking.status = BookingStatus.CONFIRMED;
         booking.paymentId = payment.id;

@@ -61,7 +61,12 @@ public class CheckoutAnswers {
     public StoredResponse processing(Settlement settled) {
         String path = "/api/payments/" + settled.payment().paymentId() + "/process";
         return switch (settled.outcome()) {
-            case COMPLETED, REFUNDED -> ok(200, PaymentEnvelope.of("Payment completed", settled.payment()));
+            case COMPLETED -> ok(200, PaymentEnvelope.of("Payment completed", settled.payment()));
+            // charged after its booking ended: given back, as a checkout's would be
+            case REFUNDED -> settled.booking() == null
+                    ? ok(200, PaymentEnvelope.of("Payment completed", settled.payment()))
+                    : problem(BookingStateConflict.cancelledWhilePaying(settled.booking().bookingId(),
+                            settled.payment().paymentId()), path);
             case PENDING -> ok(202, PaymentEnvelope.of("Payment sent to the payment provider, which has not confirmed"
                     + " it yet; poll /api/payments/" + settled.payment().paymentId(), settled.payment()));
             case DECLINED -> problem(new PaymentDeclined(settled.payment(), "the payment is now failed"), path);

@@ -80,8 +80,11 @@ public class PaymentResource {
             @Parameter(description = BookingResource.IDEMPOTENCY_KEY)
             @RestHeader(Idempotency.HEADER) String idempotencyKey,
             @Context HttpServerRequest request) {
+        // the fingerprint has the payer the payment will carry, not the body's optional created_by: another user
+        // reusing the same key with the same amount gets 422, never this user's stored answer
         return access.createPayment(body.createdBy(), body.bookingId()).chain(payer -> idempotency.run(idempotencyKey,
-                "create-payment", request.method().name(), request.path(), body,
+                "create-payment", request.method().name(), request.path(),
+                new CreatePaymentRequest(body.amount(), payer, body.bookingId()),
                 claim -> lifecycle.createPayment(body.amount(), payer, body.bookingId(), claim)
                         .map(view -> answers.paymentCreated(view).toResponse(false))));
     }

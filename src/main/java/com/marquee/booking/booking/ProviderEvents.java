@@ -71,11 +71,23 @@ class ProviderEvents {
                 : event.chargeReference() == null ? Uni.createFrom().<Payment> nullItem()
                         : payments.find("gatewayReference", event.chargeReference()).firstResult())
                 .chain(known -> {
-                    if (known == null || !event.provider().equals(known.provider)
-                            || (known.gatewayReference != null && event.chargeReference() != null
-                                    && !known.gatewayReference.equals(event.chargeReference()))) {
+                    if (known == null || !event.provider().equals(known.provider)) {
                         LOG.infof("Ignoring %s event %s: no payment of ours matches it (payment %s, charge %s)",
                                 event.provider(), event.eventId(), event.paymentId(), event.chargeReference());
+                        return Uni.createFrom().item(Applied.UNKNOWN_PAYMENT);
+                    }
+                    boolean otherCharge = known.gatewayReference != null && event.chargeReference() != null
+                            && !known.gatewayReference.equals(event.chargeReference());
+                    if (otherCharge || (event.kind() == ProviderEvent.Kind.CHARGE_SUCCEEDED
+                            && known.amountDiffers(event.amount()))) {
+                        // Our payment id on a charge that is not the one we recorded, or of another amount: a second
+                        // charge (money taken with no record of ours) or another system sharing the account. Never
+                        // settle our payment from it; a person must look.
+                        LOG.errorf("%s event %s (%s) names payment %d but its charge %s (amount %s minor units) is not"
+                                + " the payment's charge %s of %s %s: not applied; check it in the provider's dashboard"
+                                + " and refund it if it is a second charge", event.provider(), event.eventId(),
+                                event.type(), known.id, event.chargeReference(), event.amount(),
+                                known.gatewayReference, known.amount, known.currency);
                         return Uni.createFrom().item(Applied.UNKNOWN_PAYMENT);
                     }
                     return switch (event.kind()) {

@@ -101,7 +101,7 @@ public class StripeWebhookResource {
         }
         ProviderEvent notice = new ProviderEvent(StripePaymentProvider.NAME, event.id(), event.type(), kind,
                 event.paymentId(), event.paymentIntentId(), kind == ProviderEvent.Kind.REFUNDED ? event.objectId() : null,
-                event.failureReason());
+                event.failureReason(), event.amount());
         return lifecycle.apply(notice)
                 .map(applied -> Map.of("received", true, "result", applied.name().toLowerCase()));
     }

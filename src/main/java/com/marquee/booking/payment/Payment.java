@@ -111,6 +111,13 @@ public class Payment extends AuditedEntity {
         this.refundKey = "refund-" + java.util.UUID.randomUUID();
         this.refundStartedAt = now;
         this.nextCheckAt = checkAt;
+        // the refund's checks back off from their own first try, not from the charge's
+        this.checkAttempts = 0;
+    }
+
+    /** Whether a provider's charge of {@code minorUnits} (null: not stated) is not the amount of this payment. */
+    public boolean amountDiffers(Long minorUnits) {
+        return minorUnits != null && minorUnits != MinorUnits.of(amount);
     }
 
     public PaymentProvider.Charge charge(String currency) {

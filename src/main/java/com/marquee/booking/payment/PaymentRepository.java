@@ -54,7 +54,7 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, Long> {
                                          ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING p.payment_id
                 """, Long.class)
-                .setParameter("now", now).setParameter("backoff", (double) firstBackoff.toSeconds())
+                .setParameter("now", now).setParameter("backoff", firstBackoff.toMillis() / 1000.0)
                 .setParameter("limit", limit).getResultList());
     }
 }

@@ -219,7 +219,10 @@ class CheckoutResourceTest {
         assertProblem(confirm(bookingId, usedElsewhere), 409, "payment-already-used")
                 .body("detail", containsString(String.valueOf(otherBooking)));
 
-        long madeForOther = createPayment("25.00", null, otherBooking).then().statusCode(201).extract().jsonPath()
+        // a payment can only be made for a booking that is still pending
+        assertProblem(createPayment("25.00", null, otherBooking), 409, "booking-not-pending");
+        long pendingOther = holdOk(newShowtime(), nextId(), "A", 1);
+        long madeForOther = createPayment("25.00", null, pendingOther).then().statusCode(201).extract().jsonPath()
                 .getLong("payment.payment_id");
         process(madeForOther).then().statusCode(200);
         assertProblem(confirm(bookingId, madeForOther), 409, "payment-already-used");

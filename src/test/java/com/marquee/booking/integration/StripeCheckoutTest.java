@@ -7,6 +7,8 @@ import static com.marquee.booking.support.Fixtures.newShowtime;
 import static com.marquee.booking.support.Fixtures.nextId;
 import static com.marquee.booking.support.Payments.cancel;
 import static com.marquee.booking.support.Payments.complete;
+import static com.marquee.booking.support.Payments.createPayment;
+import static com.marquee.booking.support.Payments.process;
 import static com.marquee.booking.support.Payments.paymentStatus;
 import static com.marquee.booking.support.Payments.refund;
 import static com.marquee.booking.support.Problems.assertProblem;
@@ -247,6 +249,75 @@ class StripeCheckoutTest {
                 .put("amount", 1000).put("metadata", new io.vertx.core.json.JsonObject().put("payment_id", "987654321")));
         webhook(StripeStub.sign(body, stripe.webhookSecret(), System.currentTimeMillis() / 1000)).then()
                 .statusCode(200).body("result", equalTo("unknown_payment"));
+    }
+
+    @Test
+    void aProcessingChargeIsReadBackByItsIdNotCreatedAgain() {
+        long bookingId = holdOk(newShowtime(12, 10, "12.50"), user(), "A", 1);
+        stripe.nextIntentStatus("processing");
+        long paymentId = complete(bookingId).then().statusCode(202).extract().jsonPath().getLong("payment.payment_id");
+        String intent = stripe.intentsOf(paymentId).get(0);
+        // the intent Stripe named is recorded at once: the reconciler reads it, never replays the create request
+        given().get("/api/payments/" + paymentId).then().body("payment.gateway_reference", equalTo(intent));
+
+        stripe.settle(intent, "succeeded"); // and no webhook arrives
+        await(() -> bookingStatus(bookingId).equals("confirmed"), "the reconciler reads the intent back");
+        assertEquals(1, stripe.requests("POST", "/v1/payment_intents").size());
+        assertTrue(!stripe.requests("GET", "/v1/payment_intents/" + intent).isEmpty());
+        assertEquals(1, stripe.successfulCharges(paymentId));
+    }
+
+    @Test
+    void aSucceededEventOfAnotherAmountDoesNotSettleThePayment() {
+        long bookingId = holdOk(newShowtime(12, 10, "12.50"), user(), "A", 1);
+        stripe.nextIntentStatus("processing");
+        long paymentId = complete(bookingId).then().statusCode(202).extract().jsonPath().getLong("payment.payment_id");
+        String intent = stripe.intentsOf(paymentId).get(0);
+
+        String otherAmount = StripeStub.eventBody("payment_intent.succeeded", new io.vertx.core.json.JsonObject()
+                .put("id", intent).put("object", "payment_intent").put("status", "succeeded").put("amount", 99)
+                .put("metadata", new io.vertx.core.json.JsonObject().put("payment_id", String.valueOf(paymentId))));
+        webhook(StripeStub.sign(otherAmount, stripe.webhookSecret(), System.currentTimeMillis() / 1000)).then()
+                .statusCode(200).body("result", equalTo("unknown_payment"));
+        String otherIntent = StripeStub.eventBody("payment_intent.succeeded", new io.vertx.core.json.JsonObject()
+                .put("id", "pi_second_" + nextId()).put("object", "payment_intent").put("status", "succeeded")
+                .put("amount", 1250)
+                .put("metadata", new io.vertx.core.json.JsonObject().put("payment_id", String.valueOf(paymentId))));
+        webhook(StripeStub.sign(otherIntent, stripe.webhookSecret(), System.currentTimeMillis() / 1000)).then()
+                .statusCode(200).body("result", equalTo("unknown_payment"));
+        assertEquals("processing", paymentStatus(paymentId));
+        assertEquals("pending", bookingStatus(bookingId));
+
+        stripe.settle(intent, "succeeded");
+        webhook(stripe.event("payment_intent.succeeded", intent)).then().statusCode(200)
+                .body("result", equalTo("applied"));
+        assertEquals("confirmed", bookingStatus(bookingId));
+    }
+
+    @Test
+    void aPaymentForABookingThatEndedIsRefusedAndOneThatEndsWhileChargingIsRefunded() {
+        long ended = holdOk(newShowtime(12, 10, "12.50"), user(), "A", 1);
+        long early = createPayment("12.50", null, ended).then().statusCode(201).extract().jsonPath()
+                .getLong("payment.payment_id");
+        cancel(ended).then().statusCode(200);
+        assertProblem(createPayment("12.50", null, ended), 409, "booking-not-pending");
+        // the cancel failed the payment still pending for it: nothing left to charge
+        assertEquals("failed", paymentStatus(early));
+        assertProblem(process(early), 409, "payment-not-pending");
+        assertEquals(0, stripe.requests("POST", "/v1/payment_intents").size());
+
+        long bookingId = holdOk(newShowtime(12, 10, "12.50"), user(), "A", 1);
+        long paymentId = createPayment("12.50", null, bookingId).then().statusCode(201).extract().jsonPath()
+                .getLong("payment.payment_id");
+        stripe.nextIntentStatus("processing");
+        process(paymentId).then().statusCode(202);
+        cancel(bookingId).then().statusCode(200); // the hold ends while the charge is in flight
+
+        String intent = stripe.intentsOf(paymentId).get(0);
+        stripe.settle(intent, "succeeded");
+        webhook(stripe.event("payment_intent.succeeded", intent)).then().statusCode(200);
+        await(() -> paymentStatus(paymentId).equals("refunded"), "the charge for seats no longer held is refunded");
+        assertEquals(1, stripe.refundsOfPayment(paymentId));
     }
 
     private static Response webhook(StripeStub.SignedEvent event) {

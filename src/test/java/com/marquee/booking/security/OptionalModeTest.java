@@ -105,6 +105,23 @@ class OptionalModeTest {
     // --- bookings ----------------------------------------------------------------------------------------------
 
     @Test
+    void anIdempotencyKeyNeverReplaysAnotherUsersPayment() {
+        String key = "pay-" + nextId();
+        long me = nextId();
+        long paid = as(Tokens.user(me)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("amount", 10)).post("/api/payments/").then().statusCode(201).extract().jsonPath()
+                .getLong("payment.payment_id");
+        // the same key and body from another user is not the same request: 422, not my stored payment
+        assertProblem(as(Tokens.user(nextId())).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("amount", 10)).post("/api/payments/"), 422, "idempotency-key-reused")
+                .body("payment", org.hamcrest.Matchers.nullValue());
+        // while my own retry is a replay
+        as(Tokens.user(me)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("amount", 10))
+                .post("/api/payments/").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("payment.payment_id", equalTo((int) paid));
+    }
+
+    @Test
     void aUserBooksOnlyForItself() {
         long showtime = newShowtime();
         long me = nextId();
@@ -219,13 +236,13 @@ class OptionalModeTest {
         long me = nextId();
         String token = Tokens.user(me);
         long booking = holdOk(token, newShowtime(), me, 1, 1);
+        // someone else's payment naming it (created_by "tester") for my booking: mine too, through the booking
+        long forMyBooking = paymentOk(null, "1.00", "tester", booking);
+        as(token).get("/api/payments/{id}", forMyBooking).then().statusCode(200);
         long payment = as(token).post("/api/bookings/{id}/complete", booking).then().statusCode(200).extract()
                 .jsonPath().getLong("payment.payment_id");
         as(token).get("/api/payments/{id}", payment).then().statusCode(200)
                 .body("payment.booking_id", equalTo((int) booking));
-        // someone else's payment naming it (created_by "tester") for my booking: mine too, through the booking
-        long forMyBooking = paymentOk(null, "1.00", "tester", booking);
-        as(token).get("/api/payments/{id}", forMyBooking).then().statusCode(200);
     }
 
     @Test
