@@ -7,6 +7,8 @@ local base = tonumber(os.getenv("ST_BASE"))
 local count = tonumber(os.getenv("ST_COUNT"))
 local cols = tonumber(os.getenv("ST_COLS"))
 local nthreads = tonumber(os.getenv("WRK_THREADS"))
+-- pairs to skip on each showtime: another load can take the first ones (bench/slow-provider.sh)
+local offset = tonumber(os.getenv("PAIR_OFFSET") or "0")
 local headers = { ["Content-Type"] = "application/json" }
 
 function init(args)
@@ -18,7 +20,7 @@ function request()
   local k = n * nthreads + tid
   n = n + 1
   local showtime = base + (k % count)
-  local first = math.floor(k / count) * 2
+  local first = (math.floor(k / count) + offset) * 2
   local second = first + 1
   local body = string.format(
     '{"user_id":%d,"showtime_id":%d,"seats":[{"row":%d,"col":%d},{"row":%d,"col":%d}]}',

@@ -197,6 +197,25 @@ class StripeCheckoutRacesTest {
     }
 
     @Test
+    void aChargeWithNoIdOlderThanTheKeyWindowIsNeverCreatedAgain() throws InterruptedException {
+        long bookingId = holdOk(newShowtime(10, 10, "12.50"), user(), "H", 1);
+        // T1 committed 21 hours ago and no answer ever named the charge: Stripe may have dropped the key by now,
+        // so the same create request could charge a second time
+        db.update("INSERT INTO payments (payment_id, amount, status, created_by, booking_id, provider, currency,"
+                + " checkout, charge_key, charge_started_at, next_check_at)"
+                + " VALUES (nextval('payments_seq'), 12.50, 'processing', 'user:1', ?, 'stripe', 'usd', true, ?,"
+                + " now() - interval '21 hours', now())", bookingId, "charge-old-" + nextId());
+        long paymentId = paymentOf(bookingId);
+
+        // the reconciler (every 500 ms here) leases it and backs off: it was due, so it has been looked at
+        await(() -> ((Number) db.single("SELECT check_attempts FROM payments WHERE payment_id = ?", paymentId))
+                .intValue() > 0, "the reconciler looks at the payment");
+        Thread.sleep(1_000);
+        assertEquals(0, stripe.requests("POST", "/v1/payment_intents").size(), "no create request resent");
+        assertEquals("processing", paymentStatus(paymentId));
+    }
+
+    @Test
     void aChargeThatLandsAfterItsBookingWasCancelledIsRefunded() {
         long st = newShowtime(10, 10, "12.50");
         long bookingId = holdOk(st, user(), "G", 1);

@@ -94,6 +94,14 @@ public interface BookingConfig {
         /** Requests that may queue for a connection at once; beyond that they get a 503 at once. */
         @WithDefault("512")
         int maxWaitQueue();
+
+        /**
+         * Longest SQL text (characters) the per-connection prepared-statement cache keeps. The Vert.x client's
+         * default, 2048, leaves out the hold statement (~3,000), which PostgreSQL then parsed and planned on every
+         * hold (bench/README.md, tuning log 12).
+         */
+        @WithDefault("16384")
+        int preparedStatementCacheSqlLimit();
     }
 
     interface AutoConfirm {

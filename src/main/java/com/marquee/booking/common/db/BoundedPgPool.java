@@ -18,7 +18,8 @@ import io.vertx.sqlclient.SqlConnectOptions;
 /**
  * The reactive pool with bounded waits. Vert.x would otherwise queue a request for a connection for
  * 30 s and a connect attempt for 60 s: under a burst or with the database gone, clients would hang
- * instead of getting a quick 503 they can retry.
+ * instead of getting a quick 503 they can retry. Also lets the statement cache keep our longest statements
+ * ({@code booking.db.prepared-statement-cache-sql-limit}; Quarkus has no key for it).
  */
 @Singleton
 public class BoundedPgPool implements PgPoolCreator {
@@ -39,7 +40,8 @@ public class BoundedPgPool implements PgPoolCreator {
                 .setMaxWaitQueueSize(db.maxWaitQueue());
         List<SqlConnectOptions> servers = new ArrayList<>();
         for (PgConnectOptions connect : input.pgConnectOptionsList()) {
-            servers.add(connect.setConnectTimeout((int) db.connectTimeout().toMillis()));
+            servers.add(connect.setConnectTimeout((int) db.connectTimeout().toMillis())
+                    .setPreparedStatementCacheSqlLimit(db.preparedStatementCacheSqlLimit()));
         }
         connectOptions = new PgConnectOptions(input.pgConnectOptionsList().get(0));
         return PgBuilder.pool().with(pool).connectingTo(servers).using(input.vertx()).build();

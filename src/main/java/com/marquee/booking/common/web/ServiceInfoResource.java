@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * What a person or a load balancer finds at the root. Probes and metrics are on the management interface (port
  * 9000), not here; {@code /health} stays for the seed's simple check. {@code /docs} leads to the Swagger UI where
- * it is on ({@code quarkus.swagger-ui.enable}: off in production unless {@code BOOKING_SWAGGER_UI=true}), else to
+ * it is on ({@code quarkus.swagger-ui.enabled}: off in production unless {@code BOOKING_SWAGGER_UI=true}), else to
  * the OpenAPI document.
  */
 @Path("/")
@@ -40,7 +40,7 @@ public class ServiceInfoResource {
     private final boolean swaggerUi;
 
     public ServiceInfoResource(SmallRyeHealthReporter healthChecks,
-            @ConfigProperty(name = "quarkus.swagger-ui.enable", defaultValue = "true") boolean swaggerUi) {
+            @ConfigProperty(name = "quarkus.swagger-ui.enabled", defaultValue = "true") boolean swaggerUi) {
         this.healthChecks = healthChecks;
         this.swaggerUi = swaggerUi;
         Map<String, Object> info = new LinkedHashMap<>();
