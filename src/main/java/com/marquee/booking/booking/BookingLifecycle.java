@@ -435,12 +435,9 @@ public class BookingLifecycle {
         return Transactions.inTransaction(() -> {
             Uni<Void> bookingExists = bookingId == null ? Uni.createFrom().voidItem()
                     : bookings.findById(bookingId).onItem().ifNull().failWith(() -> new BookingNotFound(bookingId))
-                            .invoke(booking -> {
-                                // money for a booking that can no longer be confirmed would only have to go back
-                                if (booking.status != BookingStatus.PENDING) {
-                                    throw BookingStateConflict.notPending(booking, "paid for");
-                                }
-                            }).replaceWithVoid();
+                            // money for a booking that can no longer be confirmed would only have to go back
+                            .invoke(booking -> Checkout.requireHeld(booking, clock.instant(), "paid for"))
+                            .replaceWithVoid();
             return bookingExists.chain(() -> {
                 Payment payment = Payment.pending(amount.setScale(2, RoundingMode.UNNECESSARY), createdBy, bookingId);
                 return payments.persist(payment).call(payments::flush).map(PaymentView::of);

@@ -86,7 +86,10 @@ class BookingLocks {
         return payments.findByIdForUpdate(paymentId).onItem().ifNull().failWith(() -> new PaymentNotFound(paymentId));
     }
 
-    /** A payment and the booking it is charged for (its {@code booking_id}, fixed at creation), in that order. */
+    /**
+     * A payment and the booking it is charged for (its {@code booking_id}: set at creation, or by a confirm, which
+     * only takes completed payments), in that order.
+     */
     Uni<PaymentLocks> chargedBookingThenPayment(long paymentId) {
         return payments.find("select p.bookingId from Payment p where p.id = ?1", paymentId).project(Long.class)
                 .firstResult()

@@ -131,10 +131,11 @@ class Checkout {
                 throw PaymentStateConflict.notPending(payment, "processed");
             }
             Booking booking = locked.booking();
-            if (booking != null && booking.status != BookingStatus.PENDING) {
-                throw BookingStateConflict.notPending(booking, "paid for");
-            }
             Instant now = clock.instant();
+            if (booking != null) {
+                // a booking no longer held (even before the sweep has released it) must not be paid for
+                requireHeld(booking, now, "paid for");
+            }
             payment.startCharge(provider.name(), config.currency(), now, now.plus(config.reconcileAfter()));
             return payments.flush().map(ignored -> new Started(payment, false, null));
         })).onFailure(e -> DatabaseFailures.isUniqueViolation(e, CHARGE_IN_FLIGHT_INDEX))

@@ -73,7 +73,8 @@ public class PaymentResource {
                     schema = @Schema(implementation = PaymentEnvelope.class),
                     examples = @ExampleObject(name = "created", ref = "PaymentCreated")))
     @APIResponse(responseCode = "404", description = "Unknown booking_id")
-    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "409", description = "booking_id names a booking that is not pending or whose hold"
+            + " expired, or a request with this Idempotency-Key is still running")
     @APIResponse(responseCode = "415")
     @APIResponse(responseCode = "422")
     public Uni<Response> create(@Valid @NotNull CreatePaymentRequest body,
@@ -114,7 +115,8 @@ public class PaymentResource {
                     examples = @ExampleObject(name = "provider pending", ref = "PaymentProcessingPending")))
     @APIResponse(responseCode = "402", description = "Declined: the payment is failed")
     @APIResponse(responseCode = "404")
-    @APIResponse(responseCode = "409", description = "Not pending, or already being charged")
+    @APIResponse(responseCode = "409", description = "Not pending, already being charged, its booking is no longer"
+            + " pending or held, or the booking was cancelled while it was charged (the charge is refunded)")
     public Uni<Response> process(@RestPath long id) {
         return access.payment(id).chain(() -> lifecycle.process(id)).map(settled -> answers.processing(settled).toResponse(false));
     }

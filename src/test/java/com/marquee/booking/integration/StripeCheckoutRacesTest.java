@@ -9,6 +9,9 @@ import static com.marquee.booking.support.Fixtures.nextId;
 import static com.marquee.booking.support.Payments.cancel;
 import static com.marquee.booking.support.Payments.complete;
 import static com.marquee.booking.support.Payments.paymentStatus;
+import static com.marquee.booking.support.Problems.assertProblem;
+import static com.marquee.booking.support.Payments.process;
+import static com.marquee.booking.support.Payments.createPayment;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -213,6 +216,21 @@ class StripeCheckoutRacesTest {
         Thread.sleep(1_000);
         assertEquals(0, stripe.requests("POST", "/v1/payment_intents").size(), "no create request resent");
         assertEquals("processing", paymentStatus(paymentId));
+    }
+
+    @Test
+    void aPaymentForAHoldThatRanOutIsNotChargedEvenBeforeTheSweep() {
+        long bookingId = holdOk(newShowtime(10, 10, "12.50"), user(), "I", 1);
+        long paymentId = createPayment("12.50", null, bookingId).then().statusCode(201).extract().jsonPath()
+                .getLong("payment.payment_id");
+        db.update("UPDATE bookings SET hold_expiry_time = now() - interval '1 second' WHERE booking_id = ?", bookingId);
+
+        assertProblem(process(paymentId), 409, "hold-expired");
+        assertProblem(createPayment("12.50", null, bookingId), 409, "hold-expired");
+        assertEquals(0, stripe.requests("POST", "/v1/payment_intents").size());
+        assertEquals("pending", paymentStatus(paymentId));
+        // leave no due hold behind for another test's sweep to count
+        cancel(bookingId).then().statusCode(200);
     }
 
     @Test
