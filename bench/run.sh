@@ -26,12 +26,13 @@ run_wrk() { # script connections seconds -> prints the RESULT line
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
 pgbench_ceiling() { # connections seconds [script] -> sets TPS (not in a subshell: showtimes must advance next_base)
-  local script=${3:-${BENCH_PGBENCH_SCRIPT:-hold_txn.sql}}
+  local script=${3:-${BENCH_PGBENCH_SCRIPT:-hold_txn.sql}} file
+  file=$BENCH_DIR/sql/$script; [ -f "$RESULTS/$script" ] && file=$RESULTS/$script # generated (checkout)
   showtimes 400 20 30
   psqlq -c "CREATE SEQUENCE IF NOT EXISTS bench_k; SELECT setval('bench_k', 1, false)" >/dev/null
   pgbench "${PGARGS[@]}" -n -c "$1" -j "$THREADS" -T "$2" -M prepared \
     -D st_base="$ST_BASE" -D st_count="$ST_COUNT" -D cols="$ST_COLS" \
-    -f "$BENCH_DIR/sql/$script" "$DB" > "$RESULTS/$STAMP-pgbench-${script%.sql}.txt" 2>&1
+    -f "$file" "$DB" > "$RESULTS/$STAMP-pgbench-${script%.sql}.txt" 2>&1
   TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RESULTS/$STAMP-pgbench-${script%.sql}.txt" | head -n 1)
   [ -n "$TPS" ] || { echo "pgbench failed:" >&2; tail -n 5 "$RESULTS/$STAMP-pgbench-${script%.sql}.txt" >&2; TPS=0; }
 }
@@ -86,6 +87,8 @@ scenario_checkout() {
   invariants || FAILED=1
   # flows/s: one flow is a hold and a /complete, so half the requests (2xx or not)
   local flows; flows=$(awk -v r="$(field rps "$line")" 'BEGIN{printf "%.0f", r/2}')
+  # the checkout's SQL: the hold's statement, then T1 and T2
+  cat "$BENCH_DIR/sql/hold_txn.sql" "$BENCH_DIR/sql/checkout_tail.sql" > "$RESULTS/checkout_txn.sql"
   pgbench_ceiling 32 "$DURATION" checkout_txn.sql
   say "  pgbench ceiling (the checkout's SQL, hold + T1 + T2, c=32): tps=$TPS flows/s"
   local r; r=$(ratio "$flows" "$TPS")

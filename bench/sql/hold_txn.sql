@@ -1,6 +1,7 @@
 -- The service's hold (booking/HoldRepository.HOLD: one autocommit statement that also writes the booking.held
 -- event to the outbox; the path every uncontested hold takes),
--- for pgbench: the ceiling the service can approach on the same machine. Pair k of the sequence is
+-- for pgbench: the ceiling the service can approach on the same machine. It keeps the booking's id in
+-- variable b for checkout_tail.sql, which run.sh appends for the checkout's ceiling. Pair k of the sequence is
 -- unique, so, like the service benchmark, no transaction ever conflicts.
 SELECT nextval('bench_k') AS k \gset
 \set st :st_base + (:k % :st_count)
@@ -44,5 +45,5 @@ WITH showtime AS (
                'cancel_reason', NULL::text), now()
       FROM booking, showtime, (SELECT gen_random_uuid() AS id) e
 )
-SELECT booking_id, hold_expiry_time, price_per_seat, hold_all_or_nothing((SELECT count(*) FROM seats), 2)
-  FROM booking;
+SELECT booking_id AS b, hold_expiry_time, price_per_seat, hold_all_or_nothing((SELECT count(*) FROM seats), 2)
+  FROM booking \gset

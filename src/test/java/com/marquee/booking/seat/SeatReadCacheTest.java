@@ -34,6 +34,11 @@ import io.restassured.response.Response;
 class SeatReadCacheTest {
 
     static final String LOADS = "booking_seats_snapshot_loads_total";
+    /**
+     * The load counter is the instance's, not the showtime's: a showtime another test left watched is re-read every
+     * resync interval (5 s) and may land in a measured window once. Without sharing, the counts would be 30 and 32.
+     */
+    static final int OTHERS = 1;
 
     @Test
     void uiListRevalidatesWithEtag() {
@@ -80,6 +85,9 @@ class SeatReadCacheTest {
 
     @Test
     void manyPollersCostOneQueryPerChange() {
+        // a test before this one may have cut the database connections: until the change listener is back, every
+        // snapshot is trusted only briefly and its reconnect invalidates them all (each costing a query here)
+        awaitListening();
         long st = newShowtime();
         long loaded = System.nanoTime();
         given().get("/api/bookings/showtime/{id}/seats", st).then().statusCode(200);
@@ -90,9 +98,10 @@ class SeatReadCacheTest {
             given().get("/api/showtimes/{id}/seat-map", st).then().statusCode(200);
         }
         // none, unless this machine is so slow that the 2 s snapshot TTL ran out meanwhile
-        assertTrue(Metrics.value(LOADS) - before <= ttlsSince(loaded), "30 reads of an unchanged showtime ran "
+        assertTrue(Metrics.value(LOADS) - before <= ttlsSince(loaded) + OTHERS, "30 reads of an unchanged showtime ran "
                 + (Metrics.value(LOADS) - before) + " queries");
 
+        awaitListening();
         holdOk(st, nextId(), "A", 1);
         long changed = System.nanoTime();
         double beforeBurst = Metrics.value(LOADS);
@@ -100,8 +109,23 @@ class SeatReadCacheTest {
         answers.forEach(answer -> assertEquals(200, answer.status(), answer.toString()));
         answers.forEach(answer -> assertTrue(answer.body().contains("\"row\":1,\"col\":1"), answer.body()));
         double burst = Metrics.value(LOADS) - beforeBurst;
-        assertTrue(burst >= 1 && burst <= 1 + ttlsSince(changed), "32 parallel reads after a change ran " + burst
+        assertTrue(burst >= 1 && burst <= 1 + ttlsSince(changed) + OTHERS, "32 parallel reads after a change ran " + burst
                 + " queries");
+    }
+
+    private static void awaitListening() {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (Metrics.value("booking_seats_listener_up") < 1) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the seat change listener did not come back within 15 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Snapshot TTLs (2 s in tests) that ran out since {@code start}: each may cost one more query. */
